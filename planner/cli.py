@@ -1,0 +1,59 @@
+"""Headless subcommands of `study-tour` (check, …). Exit codes: 0 fine, 1 errors found, 2 unusable input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from planner.errors import PlannerError, TourFileError
+from planner.fileformat import load_tour
+from planner.report import render_json, render_text
+from planner.scheduler import schedule
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    tour = load_tour(args.file, lang=args.lang)
+    result = schedule(tour)
+    if args.json:
+        sys.stdout.write(json.dumps(render_json(result, args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(result, args.lang))
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
+"""name -> (help, argument setup, runner); map and PDF exports register here too."""
+
+
+def _setup_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+
+COMMANDS["check"] = ("check a tour: timelines, totals and problems", _setup_check, cmd_check)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="study-tour", description="研学行程 · Study-Tour Planner")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, setup, _) in COMMANDS.items():
+        setup(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def run_command(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    _, _, run = COMMANDS[args.command]
+    try:
+        return run(args)
+    except TourFileError as e:
+        sys.stderr.write(f"study-tour {args.command}: {e.describe()}\n")
+        return EXIT_UNUSABLE
+    except PlannerError as e:
+        sys.stderr.write(f"study-tour {args.command}: {e}\n")
+        return EXIT_UNUSABLE

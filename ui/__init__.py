@@ -1,0 +1,1 @@
+"""PySide6 desktop window over the planner core."""

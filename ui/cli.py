@@ -1,0 +1,22 @@
+"""The `study-tour` entry point: subcommands run headless; otherwise the window opens (on FILE)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from planner.cli import COMMANDS, run_command
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+        return run_command(args)
+    # Qt is imported only here, so headless commands work where no display libraries exist.
+    from ui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
