@@ -109,6 +109,6 @@ def check_unique_ids(sites: list[Site], where: str) -> None:
     for i, s in enumerate(sites):
         if s.id in seen:
             raise PydanticCustomError(
-                "duplicate_id", "{where}[{index}]: id '{id}' is already used by {where}[{first}]",
-                {"where": where, "index": i, "id": s.id, "first": seen[s.id]})
+                "duplicate_id", "{where}: id '{id}' is already used by [{first}]",
+                {"where": f"{where}[{i}].id", "id": s.id, "first": seen[s.id]})
         seen[s.id] = i

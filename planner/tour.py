@@ -190,7 +190,7 @@ def _check_groups(tour: Tour) -> None:
     for gi, group in enumerate(tour.groups):
         gw = f"groups[{gi}]"
         if group.id in group_ids:
-            raise _err("duplicate_id", gw, "group id '{id}' is already used by groups[{first}]",
+            raise _err("duplicate_id", f"{gw}.id", "id '{id}' is already used by [{first}]",
                        id=group.id, first=group_ids[group.id])
         group_ids[group.id] = gi
         dates: dict[dt.date, int] = {}

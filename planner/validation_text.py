@@ -19,7 +19,7 @@ _ZH = {
     "clock": "“{value}”不是有效的时刻（00:00–23:59）",
     "span_order": "结束时间 {end} 不晚于开始时间 {start}",
     "hours_overlap": "开放时段重叠：{a} 与 {b}",
-    "duplicate_id": "编号重复",
+    "duplicate_id": "编号“{id}”重复，已用于 [{first}]",
     "duplicate_date": "日期 {date} 重复",
     "day_outside": "{date} 不在培训日期 {start} 至 {end} 之内",
     "unknown_site": "引用的教学点“{site}”不在本行程的教学点中",
