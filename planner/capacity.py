@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planner.clock import fmt
-from planner.labels import both, short_date
+from planner.labels import short_date
 from planner.problems import Problem
+from planner.site import Site
 from planner.timeline import HOURS_APPLY, DayPlan
 from planner.tour import Tour
 
@@ -52,7 +53,6 @@ def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date],
 
 def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
     sites = tour.site_index()
-    names = {g.id: g.name for g in tour.groups}
     out: list[Problem] = []
     for (site_id, date), sessions in _sessions(tour, plans).items():
         site = sites[site_id]
@@ -61,22 +61,32 @@ def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
         for s in sessions:
             active = [a for a in active if a.end > s.start]
             together = active + [s]
-            if s.end > s.start or len(together) > 1:
-                groups = [g for a in together for g in a.groups]
-                overlap_end = min(a.end for a in together)
-                people = sum(a.people for a in together)
-                gnames = "、".join(names[g] for g in groups)
-
-                def problem(code: str, **extra) -> Problem:
-                    params = both(lambda lang: {"date": short_date(date, lang), "start": fmt(s.start),
-                                                "end": fmt(overlap_end), "site": site.name,
-                                                "groups": gnames, **extra})
-                    return Problem(code, s.groups[0], date, s.activities[0], site_id, params,
-                                   groups=tuple(groups))
-
-                if len(together) > site.max_groups:
-                    out.append(problem("over-capacity-groups", count=len(together), limit=site.max_groups))
-                if site.max_people is not None and people > site.max_people:
-                    out.append(problem("over-capacity-people", people=people, limit=site.max_people))
+            people = sum(a.people for a in together)
+            too_many = len(together) > site.max_groups
+            too_full = site.max_people is not None and people > site.max_people
+            if too_many or too_full:
+                out += _clash(tour, site, date, together, people, too_many, too_full)
             active.append(s)
+    return out
+
+
+def _clash(tour: Tour, site: Site, date: dt.date, together: list[Session], people: int,
+           too_many: bool, too_full: bool) -> list[Problem]:
+    """The problems of one moment when a site is over its limits; reported on the latest arrival."""
+    names = {g.id: g.name for g in tour.groups}
+    last = together[-1]
+    groups = tuple(g for a in together for g in a.groups)
+    raw = {"start": fmt(last.start), "end": fmt(min(a.end for a in together)), "site": site.name,
+           "groups": "、".join(names[g] for g in groups)}
+
+    def problem(code: str, **extra: object) -> Problem:
+        def params(lang: str) -> dict:
+            return {"date": short_date(date, lang), **raw, **extra}
+        return Problem(code, last.groups[0], date, last.activities[0], site.id, params, groups=groups)
+
+    out = []
+    if too_many:
+        out.append(problem("over-capacity-groups", count=len(together), limit=site.max_groups))
+    if too_full:
+        out.append(problem("over-capacity-people", people=people, limit=site.max_people))
     return out

@@ -6,7 +6,7 @@ import datetime as dt
 
 from planner import holidays
 from planner.clock import fmt
-from planner.labels import both, short_date, weekday_of
+from planner.labels import short_date, weekday_of
 from planner.problems import Problem
 from planner.site import TOPICS
 from planner.timeline import HOURS_APPLY, DayPlan, Entry
@@ -27,7 +27,7 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
 
     def add(code: str, entry: Entry | None = None, build=None, **fixed) -> None:
         site = entry.site.id if entry is not None and entry.site is not None else None
-        params = both(lambda lang: {"group": gname, "date": short_date(date, lang), **fixed,
+        params = (lambda lang: {"group": gname, "date": short_date(date, lang), **fixed,
                                     **(build(lang) if build else {})})
         out.append(Problem(code, group.id, date, entry.activity.id if entry else None, site, params))
 

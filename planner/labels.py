@@ -33,8 +33,3 @@ def duration(minutes: int, lang: str = "zh") -> str:
     if lang == "zh":
         return sign + (f"{h}小时{m:02d}分" if h else f"{m}分钟")
     return sign + (f"{h} h {m:02d} min" if h else f"{m} min")
-
-
-def both(build) -> dict[str, dict]:
-    """Parameters for a problem message in both languages: build(lang) -> dict."""
-    return {"zh": build("zh"), "en": build("en")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -90,17 +91,22 @@ class Problem:
     date: dt.date | None = None
     activity_id: str | None = None
     site_id: str | None = None
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Either fixed values or a function of the language; a function keeps checking cheap because
+    # most problems are counted and coloured long before anyone reads their text.
+    params: dict[str, Any] | Callable[[str], dict[str, Any]] = field(default_factory=dict, compare=False,
+                                                                      hash=False)
     groups: tuple[str, ...] = ()  # every group involved (capacity clashes name several)
 
     @property
     def severity(self) -> Severity:
         return CATALOGUE[self.code][0]
 
+    def values(self, lang: str = "zh") -> dict[str, Any]:
+        return self.params(lang) if callable(self.params) else self.params
+
     def message(self, lang: str = "zh") -> str:
         _, zh, en = CATALOGUE[self.code]
-        params = self.params.get(lang) if isinstance(self.params.get(lang), dict) else self.params
-        return (zh if lang == "zh" else en).format(**params)
+        return (zh if lang == "zh" else en).format(**self.values(lang))
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         return {

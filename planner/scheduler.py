@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from planner.capacity import capacity_problems
@@ -37,7 +39,24 @@ class Schedule:
                 if p.date == date and (p.group_id == group_id or group_id in p.groups)]
 
 
+@contextmanager
+def _collector_paused():
+    """Checking allocates many short-lived objects and no cycles; the cyclic GC would only slow it down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def schedule(tour: Tour) -> Schedule:
+    with _collector_paused():
+        return _schedule(tour)
+
+
+def _schedule(tour: Tour) -> Schedule:
     sites = tour.site_index()
     travel = TravelEstimator(tour.travel)
     result = Schedule(tour)

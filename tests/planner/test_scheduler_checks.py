@@ -43,7 +43,7 @@ def test_a_joint_session_counts_once_for_groups_but_all_its_people_count():
     small = tour(*(group(g, day("2025-02-23", dict(opening))) for g in ("a", "b", "c")),
                  sites=[site("hall", kind="venue", max_groups=1, max_people=80)])
     over = [p for p in schedule(small).problems if p.code == "over-capacity-people"]
-    assert len(over) == 1 and over[0].params["zh"]["people"] == 90
+    assert len(over) == 1 and over[0].values()["people"] == 90
 
 
 def test_two_small_groups_exceed_a_people_limit_together():
@@ -52,7 +52,7 @@ def test_two_small_groups_exceed_a_people_limit_together():
              sites=[site("lab", max_groups=2, max_people=50)])
     result = schedule(t)
     assert codes(errors(result)) == ["over-capacity-people"]
-    assert errors(result)[0].params["zh"]["people"] == 60
+    assert errors(result)[0].values()["people"] == 60
 
 
 def test_a_day_that_ends_45_minutes_late_overflows_by_45():
@@ -65,7 +65,7 @@ def test_a_day_that_ends_45_minutes_late_overflows_by_45():
     assert plan.day_end == 18 * 60 + 45
     assert plan.slack == -45
     overflow = [p for p in result.problems if p.code == "day-overflow"]
-    assert len(overflow) == 1 and overflow[0].params["zh"]["over"] == 45
+    assert len(overflow) == 1 and overflow[0].values()["over"] == 45
     assert "45 分钟" in overflow[0].message()
 
 
@@ -114,7 +114,7 @@ def test_a_pinned_time_that_cannot_be_reached():
              sites=[site("x"), site("y", at=(30.5, 120.5))],
              travel={"overrides": [{"origin": "x", "destination": "y", "minutes": 60}]})
     late = [p for p in schedule(t).problems if p.code == "pinned-unreachable"]
-    assert len(late) == 1 and late[0].params["zh"]["late"] == 30
+    assert len(late) == 1 and late[0].values()["late"] == 30
     assert "10:30" in late[0].message() and "11:00" in late[0].message()
 
 
