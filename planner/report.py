@@ -8,15 +8,16 @@ from planner.clock import fmt
 from planner.labels import day_label, duration
 from planner.problems import SEVERITY_LABELS, Severity
 from planner.scheduler import Schedule
+from planner.site import SiteKind
 from planner.timeline import DayPlan, Entry
 from planner.tour import KIND_LABELS, MODE_LABELS, ActivityKind
 
 _T = {
     "zh": {"group": "{name}（{n} 人）", "day_total": "  合计：活动 {act}，交通 {travel}（{km} km），等候 {idle}；"
-           "用时 {used}，余量 {slack}", "to_hotel": "返回住地", "problems": "问题（错误 {e}，警告 {w}，提示 {i}）",
+           "用时 {used}，余量 {slack}", "to_hotel": "返回住地", "arrive": "抵达", "problems": "问题（错误 {e}，警告 {w}，提示 {i}）",
            "none": "没有发现问题。", "leg": "车程 {m} 分 {km} km", "known": "（已知时长）", "start": "出发"},
     "en": {"group": "{name} ({n} people)", "day_total": "  Total: activities {act}, travel {travel} ({km} km), "
-           "waiting {idle}; used {used}, slack {slack}", "to_hotel": "to the hotel",
+           "waiting {idle}; used {used}, slack {slack}", "to_hotel": "back to the hotel", "arrive": "arrive at",
            "problems": "Problems ({e} errors, {w} warnings, {i} info)", "none": "No problems found.",
            "leg": "{m} min {km} km", "known": " (known duration)", "start": "leave"},
 }
@@ -45,12 +46,13 @@ def render_day(plan: DayPlan, lang: str = "zh") -> list[str]:
         lines.append(f"   {fmt(plan.day_start)}        {t['start']} {plan.start_site.name}")
     for e in plan.entries:
         leg = _leg(e.leg.minutes, e.leg.km, e.leg.known, lang)
-        place = e.site.name if e.site is not None and e.activity.title else ""
+        place = e.site.name if e.site is not None and e.activity.title not in ("", e.site.name) else ""
         lines.append(f"   {fmt(e.start)}–{fmt(e.end)}  {entry_label(e, lang)}"
                      + (f" @ {place}" if place else "") + (f"  [{leg}]" if leg else ""))
     if plan.end_site is not None:
         leg = _leg(plan.final_leg.minutes, plan.final_leg.km, plan.final_leg.known, lang)
-        lines.append(f"   {fmt(plan.day_end)}        {t['to_hotel']} {plan.end_site.name}"
+        verb = t["to_hotel"] if plan.end_site.kind is SiteKind.HOTEL else t["arrive"]
+        lines.append(f"   {fmt(plan.day_end)}        {verb} {plan.end_site.name}"
                      + (f"  [{leg}]" if leg else ""))
     lines.append(t["day_total"].format(act=duration(plan.activity_minutes, lang),
                                        travel=duration(plan.travel_minutes, lang), km=plan.km,
