@@ -66,6 +66,10 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
             else:
                 visited[site.id] = date
 
+    final = plan.final_leg
+    if final.minutes > tour.travel.long_leg_minutes and not final.known and plan.end_site is not None:
+        add("long-leg", site=plan.end_site.name, minutes=final.minutes, km=round(final.km),
+            limit=tour.travel.long_leg_minutes)
     if plan.visits > tour.max_visits_per_day:
         add("too-many-visits", count=plan.visits, limit=tour.max_visits_per_day)
     if not _has_lunch(tour, plan):

@@ -169,3 +169,11 @@ def test_same_input_same_output():
              sites=[site("show")])
     first = [p.to_json() for p in schedule(t).problems]
     assert first == [p.to_json() for p in schedule(t).problems]
+
+
+def test_a_long_drive_to_tonights_hotel_is_a_warning_too():
+    # The visit is next to the start; tonight's hotel is ~193 km north (about 2h50 plus boarding).
+    t = tour(group("a", day(MON, visit("x", minutes=30), start="x", end="far-hotel")),
+             sites=[site("x"), site("far-hotel", "远方酒店", kind="hotel", at=(32.0, 120.15))])
+    legs = [p for p in schedule(t).problems if p.code == "long-leg"]
+    assert len(legs) == 1 and "远方酒店" in legs[0].message()

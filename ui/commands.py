@@ -1,0 +1,113 @@
+"""Undo commands: each only calls planner.edits; the document reschedules after every one."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from planner.edits import (Slot, adopt_site, drop_site, insert_activity, move_activity, remove_activity,
+                           replace_activity, replace_site)
+from planner.site import Site
+from planner.tour import Activity, Tour
+
+
+class _TourCommand(QUndoCommand):
+    def __init__(self, tour: Tour, text: str):
+        super().__init__(text)
+        self.tour = tour
+
+
+class AddActivity(_TourCommand):
+    """Add an activity; a catalogue site it needs is copied into the tour and removed again on undo."""
+
+    def __init__(self, tour: Tour, slot: Slot, activity: Activity, text: str, site: Site | None = None):
+        super().__init__(tour, text)
+        self.slot, self.activity, self.site = slot, activity, site
+        self.adopted = False
+
+    def redo(self) -> None:
+        if self.site is not None:
+            self.adopted = adopt_site(self.tour, self.site)
+        insert_activity(self.tour, self.slot, self.activity)
+
+    def undo(self) -> None:
+        remove_activity(self.tour, self.activity.id)
+        if self.adopted:
+            drop_site(self.tour, self.site.id)
+
+
+class RemoveActivity(_TourCommand):
+    def __init__(self, tour: Tour, activity_id: str, text: str):
+        super().__init__(tour, text)
+        self.activity_id = activity_id
+        self.slot: Slot | None = None
+        self.activity: Activity | None = None
+
+    def redo(self) -> None:
+        self.slot, self.activity = remove_activity(self.tour, self.activity_id)
+
+    def undo(self) -> None:
+        insert_activity(self.tour, self.slot, self.activity)
+
+
+class MoveActivity(_TourCommand):
+    def __init__(self, tour: Tour, activity_id: str, target: Slot, text: str):
+        super().__init__(tour, text)
+        self.activity_id, self.target = activity_id, target
+        self.origin: Slot | None = None
+
+    def redo(self) -> None:
+        self.origin = move_activity(self.tour, self.activity_id, self.target)
+
+    def undo(self) -> None:
+        # Put it back exactly: remove from where it landed, insert at the old index.
+        _, act = remove_activity(self.tour, self.activity_id)
+        insert_activity(self.tour, self.origin, act)
+
+
+class EditActivity(_TourCommand):
+    def __init__(self, tour: Tour, activity_id: str, new: Activity, text: str):
+        super().__init__(tour, text)
+        self.activity_id, self.new = activity_id, new
+        self.old: Activity | None = None
+
+    def redo(self) -> None:
+        self.old = replace_activity(self.tour, self.activity_id, self.new.model_copy(deep=True))
+
+    def undo(self) -> None:
+        replace_activity(self.tour, self.activity_id, self.old)
+
+
+class EditTourSite(_TourCommand):
+    """Change a site record the tour carries (the catalogue copy is edited separately)."""
+
+    def __init__(self, tour: Tour, site: Site, text: str):
+        super().__init__(tour, text)
+        self.new = site
+        self.old: Site | None = None
+
+    def redo(self) -> None:
+        self.old = replace_site(self.tour, self.new)
+
+    def undo(self) -> None:
+        if self.old is not None:
+            replace_site(self.tour, self.old)
+
+
+class ReplaceTourSettings(_TourCommand):
+    """Settings-dialog edits touch many fields at once; swapping whole snapshots keeps undo exact."""
+
+    def __init__(self, tour: Tour, new: Tour, text: str):
+        super().__init__(tour, text)
+        self.new = new.model_copy(deep=True)
+        self.old = tour.model_copy(deep=True)
+
+    def _apply(self, source: Tour) -> None:
+        fresh = source.model_copy(deep=True)
+        for name in type(source).model_fields:
+            setattr(self.tour, name, getattr(fresh, name))
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)

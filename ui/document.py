@@ -1,0 +1,78 @@
+"""The open tour: the one source of truth the window shows, its undo stack, file and schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.fileformat import load_tour, save_tour
+from planner.scheduler import Schedule, schedule
+from planner.site import Catalogue
+from planner.tour import Tour
+
+
+def blank_tour() -> Tour:
+    import datetime as dt
+
+    today = dt.date.today()
+    return Tour.model_validate({
+        "title": "新建培训班", "start_date": today.isoformat(),
+        "end_date": (today + dt.timedelta(days=4)).isoformat(),
+        "groups": [{"id": "g1", "name": "第一组", "colour": "#d62728"}]})
+
+
+class TourDocument(QObject):
+    """Every edit goes through `push(command)`; views listen to `changed` and re-read the tour."""
+
+    changed = Signal()            # the tour or its schedule changed: refresh views
+    fileChanged = Signal()        # path or clean state changed: refresh the title
+    siteChanged = Signal(str)     # a site record changed (id)
+
+    def __init__(self, tour: Tour | None = None, path: Path | None = None,
+                 catalogue: Catalogue | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.tour = tour or blank_tour()
+        self.path = path
+        self.catalogue = catalogue or Catalogue()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
+        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.schedule: Schedule = schedule(self.tour)
+
+    # -- editing
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def refresh(self) -> None:
+        self.schedule = schedule(self.tour)
+        self.changed.emit()
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # -- files
+    def replace(self, tour: Tour, path: Path | None) -> None:
+        """Show another tour (Open/New): a fresh history, nothing modified."""
+        self.tour = tour
+        self.path = path
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.refresh()
+        self.fileChanged.emit()
+
+    def open(self, path: Path) -> None:
+        """Load first, replace after: a file that fails to load leaves the current tour untouched."""
+        tour = load_tour(path)
+        self.replace(tour, Path(path))
+
+    def save(self, path: Path | None = None) -> None:
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("no file name")
+        save_tour(self.tour, target)
+        self.path = target
+        self.undo_stack.setClean()
+        self.fileChanged.emit()

@@ -1,0 +1,55 @@
+"""Interface language: Chinese on a Chinese locale, English otherwise, or what the user chose.
+
+Widgets use English source strings through Qt's tr(); the Chinese comes from the compiled Qt
+translation in resources/translations. Domain words already carry (zh, en) pairs in planner/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+SETTING = "ui/language"  # "auto", "zh" or "en"
+
+_current = "zh"
+_translator: QTranslator | None = None
+
+
+def lang() -> str:
+    """The language in force: "zh" or "en"."""
+    return _current
+
+
+def pick(pair: tuple[str, str]) -> str:
+    """The right half of a (zh, en) label pair."""
+    return pair[0] if _current == "zh" else pair[1]
+
+
+def preferred(settings: QSettings | None = None) -> str:
+    choice = str((settings or QSettings()).value(SETTING, "auto"))
+    if choice in ("zh", "en"):
+        return choice
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def qm_path() -> Path:
+    return TRANSLATIONS / "study_tour_zh_CN.qm"
+
+
+def install(language: str) -> str:
+    """Load (or drop) the Chinese translation for the running application; returns the language in force."""
+    global _current, _translator
+    app = QCoreApplication.instance()
+    if _translator is not None and app is not None:
+        app.removeTranslator(_translator)
+        _translator = None
+    _current = "en"
+    if language == "zh":
+        _current = "zh"
+        translator = QTranslator(app)
+        if translator.load(str(qm_path())) and app is not None:
+            app.installTranslator(translator)
+            _translator = translator
+    return _current
