@@ -7,6 +7,7 @@ after a catalogue edit is all it takes to show the change.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QMimeData, QModelIndex, QObject,
@@ -14,6 +15,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QMimeData, 
 
 from planner.labels import duration, weekday_of
 from planner.site import KIND_LABELS, TOPICS, Site, SiteKind
+from ui.form_errors import fill
 from ui.i18n import lang, pick
 
 SiteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -23,9 +25,10 @@ MIME_TYPE = "application/x-study-tour-site"
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@cache
 def _collator() -> QCollator:
     """Chinese names sort by pinyin, the order organizers expect in lists."""
-    return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    return QCollator(QLocale("zh_CN"))
 
 
 class CatalogueModel(QAbstractTableModel):
@@ -96,7 +99,7 @@ class CatalogueModel(QAbstractTableModel):
         if col == self.KIND:
             return pick(KIND_LABELS[site.kind])
         if col == self.MINUTES:
-            return duration(site.visit_minutes, lang())
+            return duration(site.visit_minutes, lang()) if site.visit_minutes else "—"  # hotels, stations
         if col == self.CAPACITY:
             return self.capacity_text(site)
         return self.hours_text(site)
@@ -112,18 +115,17 @@ class CatalogueModel(QAbstractTableModel):
 
     def capacity_text(self, site: Site) -> str:
         if site.max_people is None:
-            return self.tr("%1 groups").replace("%1", str(site.max_groups))
-        return (self.tr("%1 groups / %2 people").replace("%1", str(site.max_groups))
-                .replace("%2", str(site.max_people)))
+            return fill(self.tr("%1 groups"), site.max_groups)
+        return fill(self.tr("%1 groups / %2 people"), site.max_groups, site.max_people)
 
     def hours_text(self, site: Site) -> str:
         """"09:00–11:30, 13:30–17:00", "全天"; closing rules after it, e.g. "，周一闭馆"."""
         text = ", ".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in site.hours) or self.tr("All day")
         closed = ("、" if lang() == "zh" else ", ").join(weekday_of(d, lang()) for d in site.closed_weekdays)
         if closed:
-            text = self.tr("%1; closed %2").replace("%1", text).replace("%2", closed)
+            text = fill(self.tr("%1; closed %2"), text, closed)
         if site.closed_on_holidays:
-            text = self.tr("%1; closed on holidays").replace("%1", text)
+            text = fill(self.tr("%1; closed on holidays"), text)
         return text
 
     # -- drag

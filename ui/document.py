@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.fileformat import load_tour, save_tour
+from planner.fileformat import load_tour, save_catalogue, save_tour
 from planner.scheduler import Schedule, schedule
 from planner.site import Catalogue
 from planner.tour import Tour
@@ -28,14 +28,16 @@ class TourDocument(QObject):
 
     changed = Signal()            # the tour or its schedule changed: refresh views
     fileChanged = Signal()        # path or clean state changed: refresh the title
-    siteChanged = Signal(str)     # a site record changed (id)
+    catalogueChanged = Signal()   # the catalogue (教学点库) changed; it has been saved
 
     def __init__(self, tour: Tour | None = None, path: Path | None = None,
-                 catalogue: Catalogue | None = None, parent: QObject | None = None):
+                 catalogue: Catalogue | None = None, catalogue_path: Path | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.tour = tour or blank_tour()
         self.path = path
         self.catalogue = catalogue or Catalogue()
+        self.catalogue_path = catalogue_path  # the user's own catalogue file; saved after every change
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
@@ -48,6 +50,12 @@ class TourDocument(QObject):
     def refresh(self) -> None:
         self.schedule = schedule(self.tour)
         self.changed.emit()
+
+    def catalogue_changed(self) -> None:
+        """Called by catalogue commands: keep the user's catalogue file in step, then tell the views."""
+        if self.catalogue_path is not None:
+            save_catalogue(self.catalogue, self.catalogue_path)
+        self.catalogueChanged.emit()
 
     @property
     def modified(self) -> bool:

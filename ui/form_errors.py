@@ -8,6 +8,7 @@ under its field, so the user sees why OK refuses without a separate message box.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,12 @@ from pydantic import ValidationError
 Loc = tuple[str | int, ...]
 
 ERROR_STYLE = "color: #c0392b;"
+
+
+def fill(template: str, *args: object) -> str:
+    """Qt's QString.arg for Python strings (PySide's tr returns str): %1, %2 … in one pass."""
+    return re.sub(r"%(\d+)", lambda m: str(args[int(m[1]) - 1]) if 0 < int(m[1]) <= len(args) else m[0],
+                  template)
 
 
 def _tr(text: str) -> str:
@@ -82,9 +89,7 @@ def field_errors(error: ValidationError) -> list[FieldError]:
         if template is None:
             text = str(e["msg"]).split(": ", 1)[-1] if isinstance(where, str) else str(e["msg"])
         else:
-            text = template[0]
-            for i, key in enumerate(template[1], start=1):
-                text = text.replace(f"%{i}", str(ctx.get(key, "")))
+            text = fill(template[0], *(ctx.get(key, "") for key in template[1]))
         found.append(FieldError(loc, e["type"], text))
     return found
 
@@ -137,9 +142,13 @@ class FieldErrors(QObject):
         label.setProperty("shown", True)
         label.setVisible(True)
 
-    def show_all(self, errors: Iterable[FieldError], fields: Mapping[Loc, QWidget], fallback: QWidget) -> None:
+    def show_all(self, errors: Iterable[FieldError], fields: Mapping[Loc, QWidget], fallback: QWidget,
+                 by_type: Mapping[str, QWidget] | None = None) -> None:
+        """Show each error by its field: first by error type (model-level checks have no field in their
+        location), then by the longest registered prefix of its location, else next to `fallback`."""
         for err in errors:
-            self.show(widget_for(err.loc, fields) or fallback, err.text)
+            widget = (by_type or {}).get(err.type) or widget_for(err.loc, fields) or fallback
+            self.show(widget, err.text)
 
     def clear(self) -> None:
         for label in self._labels.values():

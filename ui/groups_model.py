@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from planner.tour import GROUP_COLOURS, Group, Tour
+from ui.form_errors import fill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,8 +78,8 @@ class GroupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COLOUR:
             return QColor(group.colour)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME:
-            return self.tr("%1 (id %2), %3 planned activities").arg(group.name).arg(group.id).arg(
-                planned_activities(group))
+            return fill(self.tr("%1 (id %2), %3 planned activities"), group.name, group.id,
+                        planned_activities(group))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,0 +1,116 @@
+"""The window as a whole: files, title, closing with changes, problems → board, day detail, status."""
+
+import datetime as dt
+
+from PySide6.QtWidgets import QMessageBox
+
+from planner.edits import Slot
+from planner.fileformat import load_tour, save_tour
+from planner.problems import Severity
+from ui.problems_model import ProblemRole
+from tests.ui.board_helpers import cell_point, drop_site
+
+MON = dt.date(2025, 2, 24)
+
+
+def test_open_edit_save_reopen_round_trips(window, tmp_path):
+    path = tmp_path / "trip.tour.json"
+    save_tour(window.document.tour, path)
+    assert window.files.open(path)
+    drop_site(window.board, "leather", cell_point(window.board, "g2", MON))
+    assert window.isWindowModified()
+    assert window.files.save()
+    assert not window.isWindowModified() and "trip.tour.json" in window.windowTitle()
+    reopened = load_tour(path)
+    assert reopened == window.document.tour
+    assert [a.site for a in reopened.group("g2").day(MON).activities] == ["farm", "hall", "leather"]
+    assert reopened.site("leather").name == "海宁中国皮革城"
+
+
+def test_save_as_asks_for_a_name_and_remembers_it(window, tmp_path, monkeypatch):
+    target = tmp_path / "新行程.tour.json"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda: target)
+    assert window.files.save()  # untitled: Save falls back to Save As
+    assert target.exists() and window.document.path == target
+    assert window.files.recent()[0] == str(target.resolve())
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, monkeypatch):
+    drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
+    asked = []
+
+    def cancel():
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(window.files, "ask_unsaved", cancel)
+    assert not window.close()
+    assert asked and window.isVisible()
+    monkeypatch.setattr(window.files, "ask_unsaved", lambda: QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_closing_without_changes_does_not_ask(window, monkeypatch):
+    monkeypatch.setattr(window.files, "ask_unsaved", lambda: (_ for _ in ()).throw(AssertionError("asked")))
+    assert window.close()
+
+
+def test_a_bad_file_shows_a_message_and_keeps_the_current_tour(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.tour.json"
+    bad.write_text('{"format": "study-tour/tour", "version": 1, "title": "x", "start_date": "2025-02-23",'
+                   ' "end_date": "2025-02-28", "day_window": {"start": "08:00", "end": "25:00"}}', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window.files, "show_error", lambda title, text: shown.append(text))
+    before = window.document.tour.model_dump()
+    assert not window.files.open(bad)
+    assert shown and "25:00" in shown[0] and "day_window.end" in shown[0]
+    assert window.document.tour.model_dump() == before
+
+
+def clash_at_the_village(window):
+    """李祖村 takes one group at a time: put it first in group 1's day too, so both groups are there at 08:00."""
+    drop_site(window.board, "farm", cell_point(window.board, "g1", MON, below_card=None))
+    added = window.document.tour.group("g1").day(MON).activities[-1].id
+    window.actions_.move(added, Slot("g1", MON, 0))
+
+
+def test_selecting_a_problem_selects_its_card(window):
+    clash_at_the_village(window)
+    dock = window.problems_dock
+    rows = [r for r in range(dock.proxy.rowCount()) if dock.proxy.index(r, 4).data() == "over-capacity-groups"]
+    assert len(rows) == 1
+    dock.select_row(rows[0])
+    problem = dock.proxy.index(rows[0], 0).data(ProblemRole)
+    assert problem.activity_id and window.board.selected_activity == problem.activity_id
+    assert window.board.currentIndex() == window.board_model.index_of(problem.group_id, MON)
+
+
+def test_problem_counts_show_in_the_dock_title(window):
+    errors = window.document.schedule.count(Severity.ERROR)
+    warnings = window.document.schedule.count(Severity.WARNING)
+    title = window.problems_dock.windowTitle()
+    assert f"{errors}" in title and f"{warnings}" in title
+    clash_at_the_village(window)
+    assert window.document.schedule.count(Severity.ERROR) == errors + 1
+    assert window.problems_dock.windowTitle() != title and str(errors + 1) in window.problems_dock.windowTitle()
+
+
+def test_selecting_a_cell_shows_its_timeline(window, qtbot):
+    board = window.board
+    board.select_cell("g2", MON)
+    model = window.day_dock.model
+    texts = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert "李祖村" in texts and "展厅" in texts
+    assert "第二组" in window.day_dock.heading.text()
+
+
+def test_status_bar_shows_each_groups_totals(window):
+    text = window.totals_label.text()
+    assert "第一组" in text and "第二组" in text and "km" in text
+
+
+def test_dock_layout_and_geometry_are_remembered(window, isolated_settings):
+    window.problems_dock.hide()
+    window.close()
+    assert isolated_settings.value("window/state") is not None
+    assert isolated_settings.value("window/geometry") is not None

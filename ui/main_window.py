@@ -1,0 +1,189 @@
+"""The main window: board in the centre, catalogue, problems and day detail docks, menus and status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+
+from planner.problems import Problem
+from ui.activity_dialog import ActivityDialog
+from ui.board_actions import BoardActions
+from ui.board_model import BoardModel
+from ui.board_view import BoardView
+from ui.catalogue_dock import CatalogueDock
+from ui.commands import ReplaceTourSettings
+from ui.day_detail import DayDetailDock
+from ui.document import TourDocument
+from ui.file_actions import FileActions
+from ui.i18n import SETTING as LANGUAGE_SETTING
+from ui.i18n import lang
+from ui.problems_dock import ProblemsDock
+from ui.settings_dialog import TourSettingsDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: TourDocument, settings: QSettings | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.document = document
+        self.settings = settings or QSettings()
+        self.files = FileActions(document, self, self.settings)
+        self.actions_ = BoardActions(document, self)
+        self.board_model = BoardModel(document, self)
+        self.board = BoardView(self.board_model, self)
+        self.setCentralWidget(self.board)
+        self.catalogue_dock = CatalogueDock(document, self)
+        self.problems_dock = ProblemsDock(document, self)
+        self.day_dock = DayDetailDock(document, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.catalogue_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.day_dock)
+        self.resizeDocks([self.catalogue_dock, self.day_dock], [430, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [190], Qt.Orientation.Vertical)
+        self.totals_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.totals_label, 1)
+        self._build_menus()
+        self._connect()
+        self._update_title()
+        self._update_totals()
+        self._restore_layout()
+
+    # -- wiring
+    def _connect(self) -> None:
+        b = self.board
+        b.siteDropped.connect(self.actions_.add_site)
+        b.activityDropped.connect(self.actions_.move)
+        b.deleteRequested.connect(self.actions_.remove)
+        b.activityActivated.connect(self.edit_activity)
+        b.cellSelected.connect(self.day_dock.show_day)
+        self.problems_dock.problemSelected.connect(self.show_problem)
+        self.document.fileChanged.connect(self._update_title)
+        self.document.changed.connect(self._update_totals)
+        self.document.changed.connect(self._update_title)
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New"), self.files.new, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open…"), lambda: self.files.open(), QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, self.tr("&Save"), self.files.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("Edit &activity…"), self._edit_selected)
+        self._action(edit_menu, self.tr("&Delete activity"), self._delete_selected)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Tour settings…"), self.edit_settings, "Ctrl+,")
+        view_menu = bar.addMenu(self.tr("&View"))
+        for dock in (self.catalogue_dock, self.problems_dock, self.day_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        language = view_menu.addMenu(self.tr("&Language"))
+        for code, label in (("auto", self.tr("System default")), ("zh", "中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(str(self.settings.value(LANGUAGE_SETTING, "auto")) == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language.addAction(action)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in self.files.recent():
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.files.open(Path(n)))
+        self.recent_menu.setEnabled(True)
+
+    # -- commands from the board and docks
+    def edit_activity(self, activity_id: str) -> None:
+        from planner.edits import EditError, find_activity
+
+        try:
+            _, act = find_activity(self.document.tour, activity_id)
+        except EditError:
+            return
+        dialog = ActivityDialog(act, self.document.tour, self)
+        if dialog.exec():
+            self.actions_.edit(activity_id, dialog.result_activity())
+
+    def _edit_selected(self) -> None:
+        if self.board.selected_activity:
+            self.edit_activity(self.board.selected_activity)
+
+    def _delete_selected(self) -> None:
+        if self.board.selected_activity:
+            self.actions_.remove(self.board.selected_activity)
+
+    def edit_settings(self) -> None:
+        dialog = TourSettingsDialog(self.document.tour, self)
+        if dialog.exec():
+            new = dialog.result_tour()
+            if new != self.document.tour:
+                self.document.push(ReplaceTourSettings(self.document.tour, new, self.tr("Change tour settings")))
+
+    def show_problem(self, problem: Problem) -> None:
+        if problem.activity_id:
+            self.board.select_activity(problem.activity_id)
+        elif problem.group_id and problem.date:
+            self.board.select_cell(problem.group_id, problem.date)
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue(LANGUAGE_SETTING, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language applies the next time the window opens."))
+
+    # -- title, status, layout
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {self.document.tour.title} — " + self.tr("Study-Tour Planner"))
+        self.setWindowModified(self.document.modified)
+
+    def _update_totals(self) -> None:
+        schedule = self.document.schedule
+        parts = []
+        for g in self.document.tour.groups:
+            plans = schedule.group_plans(g.id)
+            visits = sum(p.visits for p in plans)
+            km = sum(p.km for p in plans)
+            coach = sum(p.coach_minutes for p in plans) / 60
+            if lang() == "zh":
+                parts.append(f"{g.name}：{visits} 场 · {km:.0f} km · 车程 {coach:.1f} 小时")
+            else:
+                parts.append(f"{g.name}: {visits} visits · {km:.0f} km · coach {coach:.1f} h")
+        self.totals_label.setText("   |   ".join(parts))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        event.accept()
