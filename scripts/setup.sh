@@ -34,3 +34,6 @@ if [ ! -f "$stamp" ]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
+
+# The Chinese interface: compile the Qt translation from resources/translations/zh_CN.tsv.
+.venv/bin/python -m ui.i18n_build >/dev/null

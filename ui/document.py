@@ -39,9 +39,16 @@ class TourDocument(QObject):
         self.catalogue = catalogue or Catalogue()
         self.catalogue_path = catalogue_path  # the user's own catalogue file; saved after every change
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        # bound methods, not lambdas: Qt drops them with the document, so a late signal finds no dead object
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
         self.schedule: Schedule = schedule(self.tour)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.fileChanged.emit()
+
+    def _index_changed(self, _index: int) -> None:
+        self.refresh()
 
     # -- editing
     def push(self, command: QUndoCommand) -> None:

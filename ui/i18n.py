@@ -6,6 +6,7 @@ translation in resources/translations. Domain words already carry (zh, en) pairs
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -38,6 +39,17 @@ def qm_path() -> Path:
     return TRANSLATIONS / "study_tour_zh_CN.qm"
 
 
+def _ensure_built() -> None:
+    """A checkout run without scripts/setup.sh has no .qm yet: build it from the TSV once."""
+    from ui import i18n_build
+
+    try:
+        if i18n_build.stale(qm_path()):
+            i18n_build.build(qm_path())
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        pass  # the window still works, in English
+
+
 def install(language: str) -> str:
     """Load (or drop) the Chinese translation for the running application; returns the language in force."""
     global _current, _translator
@@ -48,6 +60,7 @@ def install(language: str) -> str:
     _current = "en"
     if language == "zh":
         _current = "zh"
+        _ensure_built()
         translator = QTranslator(app)
         if translator.load(str(qm_path())) and app is not None:
             app.installTranslator(translator)

@@ -38,11 +38,7 @@ class MainWindow(QMainWindow):
         self.catalogue_dock = CatalogueDock(document, self)
         self.problems_dock = ProblemsDock(document, self)
         self.day_dock = DayDetailDock(document, self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.catalogue_dock)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.day_dock)
-        self.resizeDocks([self.catalogue_dock, self.day_dock], [430, 360], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [190], Qt.Orientation.Vertical)
+        self._default_dock_layout()
         self.totals_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals_label, 1)
         self._build_menus()
@@ -50,6 +46,21 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_totals()
         self._restore_layout()
+
+    def _default_dock_layout(self) -> None:
+        """Catalogue left, problems below; the day detail goes right on wide screens, else beside problems."""
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.catalogue_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        screen = self.screen().availableGeometry().width() if self.screen() else 1366
+        if screen >= 1700:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.day_dock)
+            self.resizeDocks([self.catalogue_dock, self.day_dock], [420, 380], Qt.Orientation.Horizontal)
+        else:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.day_dock)
+            self.splitDockWidget(self.problems_dock, self.day_dock, Qt.Orientation.Horizontal)
+            self.resizeDocks([self.catalogue_dock], [330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.problems_dock, self.day_dock], [700, 560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
     # -- wiring
     def _connect(self) -> None:

@@ -206,7 +206,7 @@ class TourSettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.errors.wrap(self.groups_view))
         layout.addLayout(row)
-        self._update_group_buttons()
+        self._select_row(0)
         return page
 
     def _travel_tab(self) -> QWidget:
