@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
 
 from planner.clock import fmt
 from planner.labels import duration, weekday
@@ -135,7 +135,14 @@ class BoardModel(QAbstractTableModel):
             people = f"{group.headcount} 人" if language == "zh" else f"{group.headcount} people"
             return f"{group.name}\n{people}" if group.headcount else group.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(group.colour)
+            return _swatch(group.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (group.leader, group.contact, group.vehicle) if x) or group.name
         return None
+
+
+def _swatch(colour: str) -> QPixmap:
+    """The group's colour as a small square: headers draw pixmaps, not bare colours."""
+    pixmap = QPixmap(12, 28)
+    pixmap.fill(QColor(colour))
+    return pixmap
