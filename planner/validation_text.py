@@ -75,7 +75,7 @@ def describe_validation(error: ValidationError, data: Any, lang: str = "zh") -> 
         where_ctx = _where_from_ctx(ctx)
         if where_ctx:
             # model-level checks carry their own path, e.g. "groups[0].days[2].activities[1].site"
-            loc = loc + tuple(_parse_path(where_ctx))
+            loc = loc + tuple(parse_path(where_ctx))
         where = _label(data, loc) or "(文件)" if lang == "zh" else _label(data, loc) or "(file)"
         value = e.get("input")
         text = e["msg"]
@@ -94,7 +94,8 @@ def describe_validation(error: ValidationError, data: Any, lang: str = "zh") -> 
     return lines
 
 
-def _parse_path(path: str) -> list[str | int]:
+def parse_path(path: str) -> list[str | int]:
+    """"groups[0].days[2].site" -> ["groups", 0, "days", 2, "site"]"""
     out: list[str | int] = []
     for piece in path.split("."):
         name, *idx = piece.replace("]", "").split("[")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -15,6 +15,7 @@ from planner.timeline import DayPlan
 from planner.tour import KIND_LABELS, MODE_LABELS, ActivityKind
 from ui.document import TourDocument
 from ui.i18n import lang, pick
+from ui.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,14 +24,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DayTimelineModel", text)
 
 
-class DayTimelineModel(QAbstractTableModel):
+class DayTimelineModel(RowsModel):
     """Rows: leave, each activity, arrival at tonight's hotel. Built from a DayPlan, read-only."""
 
     COLUMNS = ("Time", "Activity", "Place", "Leg before")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, str, str]] = []
 
     def set_plan(self, plan: DayPlan | None) -> None:
         self.beginResetModel()
@@ -59,24 +56,11 @@ class DayTimelineModel(QAbstractTableModel):
                          self._leg(plan.final_leg.minutes, plan.final_leg.km)))
         return rows
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
         return None
 
 

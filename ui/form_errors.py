@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pydantic import ValidationError
 
+from planner.validation_text import parse_path
+
 Loc = tuple[str | int, ...]
 
 ERROR_STYLE = "color: #c0392b;"
@@ -64,17 +66,6 @@ class FieldError:
     text: str
 
 
-def _parse_path(path: str) -> list[str | int]:
-    # "groups[0].days[2].site" -> ["groups", 0, "days", 2, "site"]
-    out: list[str | int] = []
-    for piece in path.split("."):
-        name, *idx = piece.replace("]", "").split("[")
-        if name:
-            out.append(name)
-        out.extend(int(i) for i in idx)
-    return out
-
-
 def field_errors(error: ValidationError) -> list[FieldError]:
     """The errors of `error` with their locations and a translated text each."""
     found = []
@@ -84,7 +75,7 @@ def field_errors(error: ValidationError) -> list[FieldError]:
         loc: Loc = tuple(e.get("loc", ()))
         where = ctx.get("where")
         if isinstance(where, str):
-            loc = loc + tuple(_parse_path(where))
+            loc = loc + tuple(parse_path(where))
         template = templates.get(e["type"])
         if template is None:
             text = str(e["msg"]).split(": ", 1)[-1] if isinstance(where, str) else str(e["msg"])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from planner.labels import short_date
 from planner.problems import SEVERITY_LABELS, SEVERITY_ORDER, Problem, Severity
 from ui.document import TourDocument
 from ui.i18n import lang, pick
+from ui.table_model import RowsModel
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -20,17 +20,13 @@ COLOURS = {Severity.ERROR: QColor("#c0392b"), Severity.WARNING: QColor("#d35400"
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemsModel", text)
-
-
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowsModel):
     COLUMNS = ("Severity", "Group", "Date", "Problem", "Code")
 
     def __init__(self, document: TourDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        self._rows: list[Problem] = list(document.schedule.problems)
+        self._rows = list(document.schedule.problems)
         document.changed.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -40,19 +36,6 @@ class ProblemsModel(QAbstractTableModel):
 
     def problem(self, row: int) -> Problem:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
-        return None
 
     def _group_names(self, p: Problem) -> str:
         names = {g.id: g.name for g in self.document.tour.groups}
