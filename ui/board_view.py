@@ -12,9 +12,9 @@ from planner.edits import Slot
 from ui.board_model import BoardModel, PlanRole
 from ui.card_delegate import CardDelegate
 from ui.card_layout import CELL_W, layout
+from ui.catalogue_model import MIME_TYPE as SITE_MIME
 
 ACTIVITY_MIME = "application/x-study-tour-activity"
-SITE_MIME = "application/x-study-tour-site"
 
 
 class BoardView(QTableView):

@@ -190,9 +190,12 @@ class CatalogueDock(QDockWidget):
                                site.name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.buttonClicked.connect(
-            lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes
-            and self.document.push(DeleteCatalogueSite(self.document, site.id)))
+
+        def answered(button) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.document.push(DeleteCatalogueSite(self.document, site.id))
+
+        box.buttonClicked.connect(answered)
         return self._show(box)
 
     def _show(self, dialog):

@@ -9,13 +9,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 SETTING = "ui/language"  # "auto", "zh" or "en"
 
 _current = "zh"
-_translator: QTranslator | None = None
+_translators: list[QTranslator] = []
 
 
 def lang() -> str:
@@ -52,17 +52,21 @@ def _ensure_built() -> None:
 
 def install(language: str) -> str:
     """Load (or drop) the Chinese translation for the running application; returns the language in force."""
-    global _current, _translator
+    global _current
     app = QCoreApplication.instance()
-    if _translator is not None and app is not None:
-        app.removeTranslator(_translator)
-        _translator = None
+    while _translators:
+        translator = _translators.pop()
+        if app is not None:
+            app.removeTranslator(translator)
     _current = "en"
     if language == "zh":
         _current = "zh"
         _ensure_built()
-        translator = QTranslator(app)
-        if translator.load(str(qm_path())) and app is not None:
-            app.installTranslator(translator)
-            _translator = translator
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        # ours, and Qt's own (OK/Cancel, Yes/No, file dialogs) from the PySide6 package
+        for name, folder in ((str(qm_path()), ""), ("qtbase_zh_CN", qt_dir)):
+            translator = QTranslator(app)
+            if app is not None and translator.load(name, folder):
+                app.installTranslator(translator)
+                _translators.append(translator)
     return _current

@@ -11,7 +11,7 @@ from planner.edits import EditError
 from planner.fileformat import load_catalogue
 from planner.site import Catalogue, Site, SiteKind
 from tests.builders import day, group, site, tour, visit
-from tests.ui.test_site_dialog import english, fill, type_text  # noqa: F401  (shared fixture and typing)
+from tests.ui.test_site_dialog import chinese, english, fill, type_text  # noqa: F401  (shared fixtures, typing)
 from ui.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
 from ui.catalogue_dock import CatalogueDock
 from ui.catalogue_model import MIME_TYPE, CatalogueFilter, CatalogueModel, SiteIdRole
@@ -100,6 +100,15 @@ def test_cells_show_place_kind_capacity_and_hours(doc, english):
     ui.i18n.install("zh")
     assert model.index(1, 2).data() == "村/社区"
     assert model.index(1, 3).data() == "1小时00分"
+
+
+def test_cells_read_in_chinese(doc, chinese):
+    model = CatalogueModel(doc)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
+    assert [model.index(0, c).data() for c in range(2, 6)] == ["企业", "1小时30分", "2组/60人", "09:00–17:00"]
+    assert model.index(1, CatalogueModel.CAPACITY).data() == "2组"
+    assert model.index(1, CatalogueModel.HOURS).data() == "全天"
+    assert model.index(5, CatalogueModel.HOURS).data() == "09:00–17:00，周一闭馆，节假日闭馆"
 
 
 def test_mime_data_carries_the_site_id(doc):

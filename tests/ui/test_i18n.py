@@ -29,6 +29,7 @@ def test_the_translation_builds_and_switches_the_language(qapp, tmp_path):
     try:
         assert i18n.install("zh") == "zh"
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons too
         assert i18n.install("en") == "en"
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-from xml.sax.saxutils import escape
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -17,15 +12,10 @@ from planner.site import Site, SiteKind
 from tests.builders import site as site_dict
 from ui.site_dialog import SiteDialog, parse_hours, suggest_id
 
-ROOT = Path(__file__).resolve().parents[2]
-TSV = ROOT / "resources" / "translations" / "zh_CN.d" / "catalogue.tsv"
-MODULES = ["ui/catalogue_model.py", "ui/catalogue_dock.py", "ui/site_dialog.py", "ui/catalogue_commands.py"]
-TOOLS = Path(sys.executable).parent
-
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """Type as a user does. QTest has no keys for Chinese, so those arrive as key events carrying the
-    character (QInputMethodEvent.setCommitString corrupts reference counts in PySide6 6.12)."""
+    """Type as a user does. QTest has no keys for Chinese: each such character arrives as a key event
+    carrying its text, as a simple input method delivers it."""
     for char in text:
         if char.isascii():
             qtbot.keyClicks(widget, char)
@@ -33,11 +23,6 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QCoreApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
                                                              char))
-
-
-def tsv_entries() -> dict[tuple[str, str], str]:
-    rows = (line.split("\t") for line in TSV.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {(context, source): zh for context, source, zh in rows}
 
 
 @pytest.fixture
@@ -49,25 +34,11 @@ def english():
 
 
 @pytest.fixture
-def chinese(qapp, tmp_path):
-    """The UI in Chinese, from this module's TSV compiled as the lead's build will compile it."""
-    by_context: dict[str, list[str]] = {}
-    for (context, source), zh in tsv_entries().items():
-        by_context.setdefault(context, []).append(
-            f"<message><source>{escape(source)}</source><translation>{escape(zh)}</translation></message>")
-    ts = tmp_path / "catalogue.ts"
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
-                  + "".join(f"<context><name>{c}</name>{''.join(m)}</context>" for c, m in by_context.items())
-                  + "</TS>", encoding="utf-8")
-    subprocess.run([TOOLS / "pyside6-lrelease", ts, "-qm", tmp_path / "catalogue.qm"], check=True,
-                   capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "catalogue.qm"))
+def chinese(qapp):
+    """The interface in Chinese, from the project's translation (built from its TSV when stale)."""
     before = ui.i18n.lang()
     ui.i18n.install("zh")
-    QCoreApplication.installTranslator(translator)
     yield
-    QCoreApplication.removeTranslator(translator)
     ui.i18n.install(before)
 
 
@@ -222,17 +193,3 @@ def test_reasons_read_in_chinese(qtbot, chinese):
     assert dialog.kind_box.itemText(0) == "企业"
     assert [c.text() for c in dialog.weekday_checks][:2] == ["周一", "周二"]
     assert not dialog.ok_button.isEnabled()
-
-
-def test_every_string_of_the_catalogue_modules_has_a_chinese_translation(tmp_path):
-    """lupdate finds the tr() strings exactly as Qt looks them up; each needs a TSV line."""
-    ts = tmp_path / "found.ts"
-    subprocess.run([TOOLS / "pyside6-lupdate", *MODULES, "-ts", ts], cwd=ROOT, check=True, capture_output=True)
-    import xml.etree.ElementTree as ET
-
-    found = {(c.findtext("name"), m.findtext("source"))
-             for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")}
-    entries = tsv_entries()
-    assert found - entries.keys() == set()
-    assert entries.keys() - found == set()  # no stale lines
-    assert all(zh.strip() for zh in entries.values())
