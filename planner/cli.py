@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from planner.errors import PlannerError, TourFileError
 from planner.fileformat import load_tour
@@ -36,6 +38,39 @@ def _setup_check(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS["check"] = ("check a tour: timelines, totals and problems", _setup_check, cmd_check)
+
+
+def cmd_export_map(args: argparse.Namespace) -> int:
+    from planner.fileformat import atomic_write
+    from planner.map_html import render_html
+    from planner.routes import Scope, build_route_map
+
+    tour = load_tour(args.file)
+    if args.group is not None and tour.group(args.group) is None:
+        known = ", ".join(f"{g.id} ({g.name})" for g in tour.groups)
+        raise PlannerError(f"{args.file}: no group '{args.group}'; the tour has {known}")
+    result = schedule(tour)
+    key = args.tianditu_key or os.environ.get("STUDY_TOUR_TIANDITU_KEY", "")
+    page = render_html(build_route_map(result, Scope(args.group)), args.tiles, key, args.lang)
+    try:
+        atomic_write(Path(args.output), page, backup=False)
+    except OSError as e:
+        raise PlannerError(f"{args.output}: cannot write ({e.strerror})") from None
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
+
+
+def _setup_export_map(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write (opens offline)")
+    p.add_argument("--group", help="only this group (its id, e.g. g2)")
+    p.add_argument("--tiles", choices=("none", "osm", "gaode", "tianditu"), default="none",
+                   help="base map: none (offline), OpenStreetMap, 高德 (GCJ-02), 天地图")
+    p.add_argument("--tianditu-key", default="", help="your 天地图 key (or STUDY_TOUR_TIANDITU_KEY)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+
+COMMANDS["export-map"] = ("write a standalone HTML map of every group's route", _setup_export_map,
+                          cmd_export_map)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -121,19 +121,21 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | bytes, backup: bool = True) -> None:
     """Write beside the target, flush to disk, keep the old file as *.bak, then replace in one step.
 
     A crash or a full disk leaves either the old file or the new one, never half of each.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        # mkstemp makes 0600 files; a tour is shared with colleagues, so use the usual mode
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
+        if backup and path.exists():
             _copy_backup(path)
         os.replace(tmp, path)
     except BaseException:
@@ -142,6 +144,15 @@ def atomic_write(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _copy_backup(path: Path) -> None:

@@ -22,6 +22,8 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--select", default="g2:2025-02-25", help="group:date of the cell to select")
+    parser.add_argument("--map", choices=("tour", "group", "day"), help="show the map dock with this scope")
+    parser.add_argument("--wait", type=float, default=0.5, help="seconds to let pages render")
     args = parser.parse_args()
 
     from ui.app import prepare_environment
@@ -47,8 +49,15 @@ def main() -> int:
     if args.select:
         group, date = args.select.split(":")
         window.board.select_cell(group, dt.date.fromisoformat(date))
-    for _ in range(20):
+    if args.map:
+        window.map_dock.raise_()
+        window.map_dock.scope_box.setCurrentIndex(window.map_dock.scope_box.findData(args.map))
+    import time
+
+    deadline = time.monotonic() + args.wait + (4 if args.map else 0)
+    while time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.02)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))

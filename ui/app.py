@@ -72,11 +72,14 @@ def create_window(argv: Sequence[str]):
 
 def run_app(argv: Sequence[str]) -> int:
     prepare_environment()
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName("StudyTour")
     app.setApplicationName("Study-Tour Planner")
     window = create_window(argv)
+    # deleted inside the event loop, so its web view goes before QtWebEngine's profile does
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return app.exec()

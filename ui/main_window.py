@@ -20,12 +20,17 @@ from ui.document import TourDocument
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
+from ui.map_dock import MapDock, web_view_class
 from ui.problems_dock import ProblemsDock
 from ui.settings_dialog import TourSettingsDialog
 
 
+MAP_VIEW = object()  # "use QtWebEngine if this machine has it"
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, document: TourDocument, settings: QSettings | None = None):
+    def __init__(self, document: TourDocument, settings: QSettings | None = None, map_view_class=MAP_VIEW):
+        """`map_view_class`: the web view for the map (QWebEngineView by default; None: no embedded map)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.document = document
@@ -38,6 +43,8 @@ class MainWindow(QMainWindow):
         self.catalogue_dock = CatalogueDock(document, self)
         self.problems_dock = ProblemsDock(document, self)
         self.day_dock = DayDetailDock(document, self)
+        self.map_dock = MapDock(document, self.settings, self,
+                                view_class=web_view_class() if map_view_class is MAP_VIEW else map_view_class)
         self._default_dock_layout()
         self.totals_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals_label, 1)
@@ -54,13 +61,15 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry().width() if self.screen() else 1366
         if screen >= 1700:
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.day_dock)
-            self.resizeDocks([self.catalogue_dock, self.day_dock], [420, 380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.catalogue_dock, self.day_dock], [400, 480], Qt.Orientation.Horizontal)
         else:
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.day_dock)
             self.splitDockWidget(self.problems_dock, self.day_dock, Qt.Orientation.Horizontal)
             self.resizeDocks([self.catalogue_dock], [330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock, self.day_dock], [700, 560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.day_dock, self.map_dock)
+        self.day_dock.raise_()
 
     # -- wiring
     def _connect(self) -> None:
@@ -70,6 +79,7 @@ class MainWindow(QMainWindow):
         b.deleteRequested.connect(self.actions_.remove)
         b.activityActivated.connect(self.edit_activity)
         b.cellSelected.connect(self.day_dock.show_day)
+        b.cellSelected.connect(self.map_dock.follow)
         self.problems_dock.problemSelected.connect(self.show_problem)
         self.document.fileChanged.connect(self._update_title)
         self.document.changed.connect(self._update_totals)
@@ -106,7 +116,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Tour settings…"), self.edit_settings, "Ctrl+,")
         view_menu = bar.addMenu(self.tr("&View"))
-        for dock in (self.catalogue_dock, self.problems_dock, self.day_dock):
+        for dock in (self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         language = view_menu.addMenu(self.tr("&Language"))
@@ -197,4 +207,5 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.map_dock.shutdown()
         event.accept()

@@ -110,3 +110,16 @@ def test_missing_activity_ids_are_filled_in_and_kept_unique():
     t = sample()
     ids = [a.id for d in t.groups[0].days for a in d.activities]
     assert len(set(ids)) == len(ids) and all(ids)
+
+
+def test_saved_files_get_ordinary_permissions_not_the_temp_files(tmp_path):
+    path = tmp_path / "shared.tour.json"
+    old = os.umask(0o022)
+    try:
+        save_tour(sample(), path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o664)
+    save_tour(sample(), path)
+    assert path.stat().st_mode & 0o777 == 0o664  # an existing file keeps its mode

@@ -48,7 +48,8 @@ def document(qapp, small_tour, catalogue):
 def window(qtbot, document, isolated_settings):
     from ui.main_window import MainWindow
 
-    win = MainWindow(document, isolated_settings)
+    # No embedded web view here (the map dock's own tests use the real one): one Chromium per test is slow.
+    win = MainWindow(document, isolated_settings, map_view_class=None)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)

@@ -1,0 +1,113 @@
+"""The map dock on a real QWebEngineView: offline Leaflet, one line per group, follows the board, keeps zoom."""
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from ui.map_dock import MapDock
+
+# QtWebEngine on the offscreen platform has no OpenGL; it says so and falls back to software.
+pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "propagateSizeHints", "GPUInfo not initialized")
+
+MON = dt.date(2025, 2, 24)
+
+
+def js(qtbot, view, script):
+    box = []
+    view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0]
+
+
+@pytest.fixture
+def dock(qtbot, document, isolated_settings):
+    d = MapDock(document, isolated_settings, view_class=QWebEngineView)
+    d.resize(700, 500)
+    d.show()
+    qtbot.waitUntil(lambda: js_ready(qtbot, d), timeout=20000)
+    yield d
+    d.shutdown()
+    d.deleteLater()
+    qtbot.wait(50)
+
+
+def js_ready(qtbot, d) -> bool:
+    return js(qtbot, d.view, "typeof window.studyTourMap") == "object"
+
+
+def lines(qtbot, d) -> list[int]:
+    """Number of points of every route line on the page."""
+    return json.loads(js(qtbot, d.view, "JSON.stringify(Object.values(studyTourMap._layers)"
+                                        ".filter(l => l instanceof L.Polyline).map(l => l.getLatLngs().length))"))
+
+
+def test_the_offline_page_loads_leaflet_and_draws_one_line_per_group(qtbot, dock):
+    assert js(qtbot, dock.view, "typeof L") == "object"
+    assert js(qtbot, dock.view, "L.version") == "1.9.3"
+    assert dock.view.url().isLocalFile()
+    # two groups, each hotel → two sites (same point as the hotel, so the line has 2 points: hotel, site…)
+    assert len(lines(qtbot, dock)) == 2
+
+
+def test_the_dock_follows_the_boards_selection(qtbot, dock, document):
+    dock.scope_box.setCurrentIndex(dock.scope_box.findData("day"))
+    with qtbot.waitSignal(dock.view.loadFinished, timeout=20000):
+        dock.follow("g2", MON)
+    assert dock.scope().group_id == "g2" and dock.scope().date == MON
+    qtbot.waitUntil(lambda: js_ready(qtbot, dock), timeout=20000)
+    assert len(lines(qtbot, dock)) == 1
+    tips = js(qtbot, dock.view, "Object.values(studyTourMap._layers).filter(l => l.getTooltip && l.getTooltip())"
+                                ".map(l => l.getTooltip().getContent()).join(' ')")
+    assert "李祖村" in tips and "羊毛衫市场" not in tips
+
+
+def test_edits_keep_the_users_zoom_while_the_scope_stays(qtbot, dock, document):
+    js(qtbot, dock.view, "studyTourMap.setView([30.3, 120.2], 11); studyTourMap.getZoom()")
+    from ui.commands import RemoveActivity
+
+    with qtbot.waitSignal(dock.view.loadFinished, timeout=20000):
+        document.push(RemoveActivity(document.tour, "v2", "删除"))
+    qtbot.waitUntil(lambda: js_ready(qtbot, dock), timeout=20000)
+    assert js(qtbot, dock.view, "studyTourMap.getZoom()") == 11
+
+
+def test_the_page_cannot_read_local_files(qtbot, dock, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("秘密", encoding="utf-8")
+    js(qtbot, dock.view, f"window.__read = 'pending'; fetch('file://{secret}').then(r => r.text())"
+                         ".then(t => window.__read = t, e => window.__read = 'blocked'); 1")
+    qtbot.waitUntil(lambda: js(qtbot, dock.view, "window.__read") != "pending", timeout=10000)
+    assert js(qtbot, dock.view, "window.__read") == "blocked"
+
+
+def test_without_qtwebengine_the_dock_says_so_and_offers_the_browser(qtbot, document, isolated_settings):
+    d = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(d)
+    assert d.view is None
+    assert "QtWebEngine" in d.message.text() and d.browser_button.isEnabled()
+    assert d.page_path is not None and d.page_path.read_text(encoding="utf-8").count("L.polyline(") == 2
+
+
+def test_the_tile_choice_is_remembered(qtbot, document, isolated_settings):
+    d = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(d)
+    d.tiles_box.setCurrentIndex(d.tiles_box.findData("gaode"))
+    assert isolated_settings.value("map/tiles") == "gaode"
+    again = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(again)
+    assert again.tiles_box.currentData() == "gaode"
+    assert "autonavi" in again.page_path.read_text(encoding="utf-8")
+
+
+def test_tianditu_asks_for_the_users_key_once_and_keeps_it_in_settings(qtbot, document, isolated_settings,
+                                                                        monkeypatch):
+    d = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(d)
+    asked = []
+    monkeypatch.setattr(d, "ask_key", lambda: asked.append(1) or "my-key-42")
+    d.tiles_box.setCurrentIndex(d.tiles_box.findData("tianditu"))
+    assert asked == [1] and isolated_settings.value("map/tianditu_key") == "my-key-42"
+    assert "tk=my-key-42" in d.page_path.read_text(encoding="utf-8")
+    assert "my-key-42" not in document.tour.model_dump_json()
