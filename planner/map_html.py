@@ -92,17 +92,29 @@ def _tooltip(marker: Marker, names: dict[str, str], lang: str) -> str:
 
 
 
-def _icon(marker: Marker, colours: dict[str, str]) -> folium.DivIcon:
-    if marker.kind == HOTEL:
-        return folium.DivIcon(html='<div class="st-hotel">宿</div>', icon_size=(20, 20), icon_anchor=(10, 10))
-    if marker.kind == STATION:
-        return folium.DivIcon(html='<div class="st-station">站</div>', icon_size=(20, 20), icon_anchor=(10, 10))
-    if marker.joint:
-        return folium.DivIcon(html='<div class="st-pin" style="background:#222">联</div>',
-                              icon_size=(26, 26), icon_anchor=(13, 13))
-    colour = colours.get(marker.groups[0], "#555555")
-    return folium.DivIcon(html=f'<div class="st-pin" style="background:{safe(colour)}">{marker.number}</div>',
-                          icon_size=(26, 26), icon_anchor=(13, 13))
+def _icon(marker: Marker, colours: dict[str, str], shift: int = 0) -> folium.DivIcon:
+    """`shift`: pixels to the right, so markers that share a point sit side by side instead of hiding."""
+    if marker.kind in (HOTEL, STATION):
+        label, css, size = ("宿", "st-hotel", 20) if marker.kind == HOTEL else ("站", "st-station", 20)
+    elif marker.joint:
+        label, css, size = "联", 'st-pin" style="background:#222', 26
+    else:
+        colour = safe(colours.get(marker.groups[0], "#555555"))
+        label, css, size = str(marker.number), f'st-pin" style="background:{colour}', 26
+    return folium.DivIcon(html=f'<div class="{css}">{label}</div>', icon_size=(size, size),
+                          icon_anchor=(size // 2 - shift, size // 2))
+
+
+def _shifts(markers: list[Marker]) -> list[int]:
+    """Side-by-side offsets for markers at the same point (county-level coordinates are often shared)."""
+    seen: dict[tuple[float, float], int] = {}
+    out = []
+    for m in markers:
+        key = (round(m.site.lat, 4), round(m.site.lon, 4))
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        out.append(k * 24)
+    return out
 
 
 def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> folium.Map:
@@ -126,8 +138,9 @@ def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", 
             folium.PolyLine([project(p.lat, p.lon) for p in route.points], color=safe(route.colour), weight=4,
                             opacity=0.85, tooltip=folium.Tooltip(safe(route.name))).add_to(m)
     # hotels and stations first, so numbered stops are drawn on top of them
-    for marker in sorted(route_map.markers, key=lambda mk: mk.kind == STOP):
-        folium.Marker(project(marker.site.lat, marker.site.lon), icon=_icon(marker, colours),
+    ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
+    for marker, shift in zip(ordered, _shifts(ordered)):
+        folium.Marker(project(marker.site.lat, marker.site.lon), icon=_icon(marker, colours, shift),
                       tooltip=folium.Tooltip(_tooltip(marker, names, lang))).add_to(m)
     _legend(m, route_map, lang)
     if tiles == "none" or (tiles == "tianditu" and not tianditu_key):
@@ -151,16 +164,20 @@ class _AfterMap(MacroElement):
         self.code = code
 
 
-# Fit the routes; one point, or a view not laid out yet (zero size), gets a plain centred view instead.
+# Fit the routes, and fit again when the view is resized (a dock shown later) until the user moves the map.
 _FIT = """(function (map) {
-  var b = L.latLngBounds([[%s, %s], [%s, %s]]);
-  var size = map.getSize();
-  if (b.getNorthEast().distanceTo(b.getSouthWest()) < 500 || !size.x || !size.y) {
-    map.setView(b.getCenter(), b.getNorthEast().distanceTo(b.getSouthWest()) < 500 ? 13 : 8);
-    if (!size.x || !size.y) { map.once("resize", function () { map.fitBounds(b, {padding: [30, 30]}); }); }
-  } else {
-    map.fitBounds(b, {padding: [30, 30]});
+  var b = L.latLngBounds([[%s, %s], [%s, %s]]), touched = false;
+  function fit() {
+    var size = map.getSize();
+    if (b.getNorthEast().distanceTo(b.getSouthWest()) < 500) { map.setView(b.getCenter(), 13); }
+    else if (size.x && size.y) { map.fitBounds(b, {padding: [30, 30]}); }
+    else { map.setView(b.getCenter(), 8); }
   }
+  fit();
+  map.getContainer().addEventListener("mousedown", function () { touched = true; });
+  map.getContainer().addEventListener("wheel", function () { touched = true; });
+  map.on("resize", function () { if (!touched) { fit(); } });
+  window.studyTourKeepView = function (lat, lon, zoom) { touched = true; map.setView([lat, lon], zoom); };
 })(%s);"""
 
 

@@ -179,7 +179,7 @@ class MapDock(QDockWidget):
 def _set_initial_view(path: Path, lat: float, lon: float, zoom: int) -> None:
     # appended last, so it runs after the page's own fitBounds
     text = path.read_text(encoding="utf-8")
-    keep = f"<script>window.studyTourMap && studyTourMap.setView([{lat:.6f}, {lon:.6f}], {int(zoom)});</script>"
+    keep = f"<script>window.studyTourKeepView && studyTourKeepView({lat:.6f}, {lon:.6f}, {int(zoom)});</script>"
     path.write_text(text.replace("</html>", keep + "\n</html>"), encoding="utf-8")
 
 
