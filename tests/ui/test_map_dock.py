@@ -111,3 +111,28 @@ def test_tianditu_asks_for_the_users_key_once_and_keeps_it_in_settings(qtbot, do
     assert asked == [1] and isolated_settings.value("map/tianditu_key") == "my-key-42"
     assert "tk=my-key-42" in d.page_path.read_text(encoding="utf-8")
     assert "my-key-42" not in document.tour.model_dump_json()
+
+
+def test_hostile_names_run_nothing_in_the_real_page(qtbot, isolated_settings):
+    from tests.builders import day, group, site, tour, visit
+    from ui.document import TourDocument
+
+    evil = ['<img src=x onerror="window.__pwned=1">', '</script><script>window.__pwned=2</script>',
+            '`${window.__pwned=3}`']
+    t = tour(group("g1", day("2025-02-24", visit("a"), visit("b"), visit("c")), name=evil[0]),
+             sites=[site("a", evil[0], at=(30.3, 120.2)), site("b", evil[1], at=(30.4, 120.3)),
+                    site("c", evil[2], at=(30.5, 120.4))], title=evil[1])
+    d = MapDock(TourDocument(t), isolated_settings, view_class=QWebEngineView)
+    d.resize(600, 400)
+    d.show()
+    try:
+        qtbot.waitUntil(lambda: js_ready(qtbot, d), timeout=20000)
+        assert js(qtbot, d.view, "typeof window.__pwned") == "undefined"
+        shown = js(qtbot, d.view, "Object.values(studyTourMap._layers).filter(l => l.getTooltip && l.getTooltip())"
+                                  ".map(l => { var e = document.createElement('div');"
+                                  " e.innerHTML = l.getTooltip().getContent(); return e.textContent; }).join('|')")
+        assert all(text in shown for text in evil)  # shown as the very characters typed
+    finally:
+        d.shutdown()
+        d.deleteLater()
+        qtbot.wait(50)
