@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from planner.problems import Problem
 from ui.activity_dialog import ActivityDialog
@@ -17,6 +17,7 @@ from ui.catalogue_dock import CatalogueDock
 from ui.commands import ReplaceTourSettings
 from ui.day_detail import DayDetailDock
 from ui.document import TourDocument
+from ui.export_dialog import ExportDialog, ExportJob, open_file
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Save"), self.files.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Export itinerary &handbook (PDF)…"), self.export_handbook, "Ctrl+P")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -160,6 +163,27 @@ class MainWindow(QMainWindow):
             if new != self.document.tour:
                 self.document.push(ReplaceTourSettings(self.document.tour, new, self.tr("Change tour settings")))
 
+    def export_handbook(self) -> ExportJob | None:
+        """Ask what to print, then print it in the background with a progress dialog."""
+        folder = self.document.path.parent if self.document.path else Path.home()
+        dialog = ExportDialog(self.document.tour, folder / f"{self.document.tour.title}-行程手册.pdf", self)
+        if not dialog.exec():
+            return None
+        job = ExportJob(self.document.tour, dialog.path(), dialog.options(), self)
+        progress = QProgressDialog(self.tr("Printing the handbook…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(300)
+        job.progressed.connect(progress.setValue)
+        job.finished.connect(progress.close)
+        job.failed.connect(lambda text: self.files.show_error(self.tr("Cannot export the handbook"), text))
+        if dialog.open_when_done.isChecked():
+            job.done.connect(open_file)
+        job.done.connect(lambda path: self.statusBar().showMessage(self.tr("Handbook written: %1")
+                                                                   .replace("%1", path), 8000))
+        self._jobs = getattr(self, "_jobs", []) + [job]
+        job.start()
+        return job
+
     def show_problem(self, problem: Problem) -> None:
         if problem.activity_id:
             self.board.select_activity(problem.activity_id)
@@ -207,5 +231,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        for job in getattr(self, "_jobs", []):
+            job.wait()  # a handbook being printed is finished, not cut off
         self.map_dock.shutdown()
         event.accept()

@@ -1,0 +1,113 @@
+"""The itinerary handbook PDF, read back the way a participant would read it."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from planner.fileformat import load_tour
+from planner.handbook import PHONE, HandbookOptions
+from planner.scheduler import schedule
+from planner.synthetic import synthetic_tour
+from planner.tour import ActivityKind
+from tests.builders import day, group, site, tour, visit
+from tests.ui.pdf_helpers import fonts, pages, pages_with_images, squeeze, text
+from ui.handbook_pdf import export_handbook
+
+HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
+PRINTED = dt.date(2025, 2, 20)
+
+
+@pytest.fixture(scope="module")
+def hunan_pdf(qapp, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "hunan.pdf"
+    count = export_handbook(schedule(load_tour(HUNAN)), path, HandbookOptions(print_date=PRINTED))
+    return path, count
+
+
+def test_page_count_is_within_bounds(hunan_pdf):
+    path, count = hunan_pdf
+    assert pages(path) == count and 12 <= count <= 40
+
+
+def test_fonts_are_embedded_and_text_is_the_source_characters(hunan_pdf):
+    path, _ = hunan_pdf
+    assert all(line.split()[-5] == "yes" for line in fonts(path))  # the "emb" column
+    content = text(path)
+    assert "行程手册" in squeeze(content) and "湖南省县（市、区）党政正职推动县域经济高质量发展专题培训班" in squeeze(content)
+    assert not [c for c in content if 0x2E80 <= ord(c) < 0x2FE0]  # no look-alike radicals (⾏ for 行)
+
+
+def test_page_numbers_and_contents(hunan_pdf):
+    path, count = hunan_pdf
+    assert f"第 1 页 / 共 {count} 页" in text(path, 1, 1)
+    assert f"第 {count} 页 / 共 {count} 页" in text(path, count, count)
+    contents = text(path, 2, 2, layout=True)
+    page = int(re.search(r"第二组 行程\s+(\d+)", contents).group(1))
+    assert "第二组 行程" in text(path, page, page)
+
+
+@pytest.mark.parametrize("gid", ["g1", "g2", "g3"])
+def test_each_group_section_lists_its_places_in_route_order_with_the_schedulers_times(hunan_pdf, gid):
+    path, count = hunan_pdf
+    result = schedule(load_tour(HUNAN))
+    name = result.tour.group(gid).name
+    start = next(p for p in range(3, count + 1) if squeeze(text(path, p, p)).startswith(f"{name}行程"))
+    end = next((p for p in range(start + 1, count + 1)
+                if re.match(r"^(第.组行程|教学点简介)", squeeze(text(path, p, p)))), count)
+    lines = text(path, start, end - 1, layout=True).splitlines()
+    at = 0
+    for plan in sorted(result.group_plans(gid), key=lambda p: p.date):
+        for e in plan.entries:
+            if e.activity.kind is ActivityKind.VISIT:
+                times = f"{e.start // 60:02d}:{e.start % 60:02d}–{e.end // 60:02d}:{e.end % 60:02d}"
+                found = next((i for i in range(at, len(lines)) if lines[i].lstrip().startswith(times)), None)
+                assert found is not None, f"{times} {e.site.name} not found after line {at}"
+                # the row starts with the time and the place; a long name wraps inside its cell
+                assert e.site.name[:4] in lines[found], (lines[found], e.site.name)
+                at = found + 1
+    assert start in pages_with_images(path)  # the route map is on the group's first page
+
+
+def test_the_participant_edition_has_no_phone_numbers_and_no_problems(qapp, tmp_path):
+    t = tour(group("g1", day("2025-02-24", visit("x")), name="第一组", headcount=30),
+             sites=[site("x", "海宁中国皮革城", contact="王老师 13812345678", closed_weekdays=[1])])
+    t.groups[0].leader, t.groups[0].contact = "李老师", "0571-86971085 / 13900001111"
+    staff, participant = tmp_path / "staff.pdf", tmp_path / "participant.pdf"
+    export_handbook(schedule(t), staff, HandbookOptions(edition="staff", print_date=PRINTED))
+    export_handbook(schedule(t), participant, HandbookOptions(edition="participant", print_date=PRINTED))
+    staff_text, participant_text = squeeze(text(staff)), squeeze(text(participant))
+    assert "13812345678" in staff_text and "0571-86971085" in staff_text and "待处理问题" in staff_text
+    assert not PHONE.search(participant_text)
+    assert "李老师" in participant_text and "待处理问题" not in participant_text
+
+
+def test_a_table_that_breaks_across_pages_repeats_its_header(qapp, tmp_path):
+    many = [visit(f"s{i}", minutes=10) for i in range(40)]
+    t = tour(group("g1", day("2025-02-24", *many), name="第一组"),
+             sites=[site(f"s{i}", f"很长很长的教学点名称第{i}号现代服务业示范园区", at=(30.0 + i * 0.001, 120.0))
+                    for i in range(40)], day_window={"start": "06:00", "end": "23:00"})
+    out = tmp_path / "long.pdf"
+    export_handbook(schedule(t), out, HandbookOptions(print_date=PRINTED))
+    section = [p for p in range(1, pages(out) + 1) if "现场教学" in text(out, p, p) and "很长很长" in text(out, p, p)]
+    assert len(section) >= 2
+    for p in section:
+        # the header row on every page of the table
+        assert re.search(r"时间\s+内容\s+形式\s+地点\s+带队/讲解\s+联系人\s+备注", text(out, p, p, layout=True))
+    assert "第39号" in squeeze(text(out))  # long names wrap, nothing lost
+
+
+def test_a_200_visit_tour_exports(qapp, tmp_path):
+    big = synthetic_tour(groups=4, days=10, visits=5)
+    assert sum(1 for g in big.groups for d in g.days for a in d.activities if a.kind is ActivityKind.VISIT) == 200
+    out = tmp_path / "big.pdf"
+    count = export_handbook(schedule(big), out, HandbookOptions(print_date=PRINTED))
+    assert pages(out) == count > 10
+    assert "教学点3-9-4" in squeeze(text(out))
+
+
+def test_reprinting_the_same_plan_gives_the_same_bytes(qapp, tmp_path, hunan_pdf):
+    again = tmp_path / "again.pdf"
+    export_handbook(schedule(load_tour(HUNAN)), again, HandbookOptions(print_date=PRINTED))
+    assert again.read_bytes() == hunan_pdf[0].read_bytes()
