@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
+from PySide6.QtGui import (QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextCursor, QTextFormat,
                            QTextDocument)
 from PySide6.QtSvg import QSvgRenderer
 
@@ -71,6 +71,34 @@ def _mm(mm: float) -> float:
     return mm / 25.4 * RESOLUTION
 
 
+def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_mm: float = 40) -> int:
+    """Qt's rich text has no keep-with-next: move a heading, or a table, that starts too close to the
+    bottom of a page onto the next page. Top to bottom, so each break only moves what follows it."""
+    page_h = doc.pageSize().height()
+    layout = doc.documentLayout()
+    moved = 0
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        first_of_table = table is not None and table.cellAt(0, 0).firstCursorPosition().block() == block
+        is_heading = block.blockFormat().headingLevel() in (2, 3) and table is None
+        if is_heading or first_of_table:
+            top = layout.blockBoundingRect(block).top()
+            room = page_h - (top % page_h)
+            if room < _mm(table_room_mm if first_of_table else heading_room_mm) and top % page_h > _mm(5):
+                if first_of_table:
+                    fmt = table.format()
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    table.setFormat(fmt)
+                else:
+                    fmt = block.blockFormat()
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+                moved += 1
+        block = block.next()
+    return moved
+
+
 def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
     page_height = doc.pageSize().height()
     layout = doc.documentLayout()
@@ -112,8 +140,10 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
     report(35, "layout")
     anchors = section_anchors(schedule, options)
     first = _document(handbook_html(schedule, options), images, writer, width)
+    keep_with_next(first)
     options.toc_pages = _anchor_pages(first, anchors)
     doc = _document(handbook_html(schedule, options), images, writer, width)
+    keep_with_next(doc)
     report(55, "print")
     pages = doc.pageCount()
     _print(doc, writer, report)
