@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: Simplified Chinese fonts (UI, PDF, map), the X/GL libraries Qt's wheels load,
 # Xvfb for screenshots, poppler-utils (pdftoppm/pdftotext) to look at and test the handbook PDF.
-DEBS=(fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+DEBS=(fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1 libasound2 libxkbfile1
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 xvfb xauth poppler-utils)
