@@ -51,6 +51,7 @@ def create_window(argv: Sequence[str]):
     from ui import i18n
     from ui.document import TourDocument
     from ui.main_window import MainWindow
+    from ui.recovery import Recovery
 
     app = QApplication.instance()
     settings = QSettings()
@@ -64,9 +65,15 @@ def create_window(argv: Sequence[str]):
     catalogue, catalogue_path = user_catalogue(data_dir)
     document = TourDocument(catalogue=catalogue, catalogue_path=catalogue_path)
     window = MainWindow(document, settings)
+    recovery = Recovery(document, data_dir / "recovery", window)
+    window.recovery = recovery
     files = [a for a in argv if not a.startswith("-")]
-    if files:
-        window.files.open(Path(files[0]))
+    if recovery.pending() is not None and window.files.ask_restore():
+        recovery.restore()
+    else:
+        recovery.clear()
+        if files:
+            window.files.open(Path(files[0]))
     return window
 
 

@@ -42,6 +42,13 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
+    def ask_restore(self) -> bool:
+        answer = QMessageBox.question(
+            self.window, self.tr("Recover unsaved work"),
+            self.tr("The planner was closed with unsaved changes. Recover them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.window, title, text)
 

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.settings = settings or QSettings()
         self.files = FileActions(document, self, self.settings)
+        self.recovery = None  # set by the application (ui/recovery.py); tests may leave it out
         self.actions_ = BoardActions(document, self)
         self.board_model = BoardModel(document, self)
         self.board = BoardView(self.board_model, self)
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        if self.recovery is not None:
+            self.recovery.timer.stop()
+            self.recovery.clear()  # saved, discarded or unchanged: nothing left to recover
         for job in getattr(self, "_jobs", []):
             job.wait()  # a handbook being printed is finished, not cut off
         self.map_dock.shutdown()
