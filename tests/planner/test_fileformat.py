@@ -123,3 +123,17 @@ def test_saved_files_get_ordinary_permissions_not_the_temp_files(tmp_path):
     path.chmod(0o664)
     save_tour(sample(), path)
     assert path.stat().st_mode & 0o777 == 0o664  # an existing file keeps its mode
+
+
+def test_a_catalogue_round_trips_and_is_not_a_tour(tmp_path):
+    from planner.fileformat import load_catalogue, save_catalogue
+    from planner.site import Catalogue, Site
+
+    cat = Catalogue(title="教学点库", sites=[Site(id="lizu", name="李祖村", kind="village", lat=29.3, lon=120.1,
+                                                   topics=["乡村振兴"], hours=[{"start": "08:00", "end": "17:00"}])])
+    path = tmp_path / "mine.sites.json"
+    save_catalogue(cat, path)
+    assert load_catalogue(path) == cat
+    with pytest.raises(TourFileError) as info:
+        load_tour(path)
+    assert "study-tour/sites" in info.value.describe()

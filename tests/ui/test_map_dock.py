@@ -6,10 +6,10 @@ import json
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from tests.ui.noise import ignore_webengine_noise
 from ui.map_dock import MapDock
 
-# QtWebEngine on the offscreen platform has no OpenGL; it says so and falls back to software.
-pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "propagateSizeHints", "GPUInfo not initialized")
+pytestmark = ignore_webengine_noise
 
 MON = dt.date(2025, 2, 24)
 
