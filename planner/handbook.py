@@ -86,7 +86,7 @@ class _Builder:
         self.add(f'<p class="cover">行 程 手 册（{edition}）</p><p class="cover"><br/>{_e(t.organizer)}</p>')
         self.add(f'<p class="cover">{t.start_date.year}年{t.start_date.month}月{t.start_date.day}日 至 '
                  f'{t.end_date.month}月{t.end_date.day}日</p>')
-        version = f"版本 {_e(t.version)} · " if t.version else ""
+        version = f"版本 {_e(t.revision)} · " if t.revision else ""
         self.add(f'<p class="cover muted"><br/><br/>{version}打印日期 {self.opts.print_date.isoformat()}</p>')
         self.page_break()
 

@@ -149,7 +149,7 @@ class Tour(BaseModel):
     max_visits_per_day: int = Field(default=5, ge=1, le=50)
     travel: TravelModel = Field(default_factory=TravelModel)
     notes: str = ""
-    version: str = ""
+    revision: str = Field(default="", max_length=40, description="the plan's own label, e.g. 第3版 (not the file schema)")
     groups: list[Group] = Field(default_factory=list)
     sites: list[Site] = Field(default_factory=list)
 

@@ -44,7 +44,8 @@ class MapDock(QDockWidget):
         self.setWindowTitle(self.tr("Map"))
         self.document, self.settings = document, settings
         self.selected: tuple[str, dt.date] | None = None
-        self._folder = Path(tempfile.mkdtemp(prefix="study-tour-map-"))
+        self._temp = tempfile.TemporaryDirectory(prefix="study-tour-map-")  # removed with the dock
+        self._folder = Path(self._temp.name)
         self._generation = 0
         self._shown_scope: Scope | None = None
         self.page_path: Path | None = None

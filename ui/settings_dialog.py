@@ -113,7 +113,7 @@ class TourSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
         self._fields: dict[Loc, QWidget] = {
-            ("title",): self.title_edit, ("organizer",): self.organizer_edit, ("version",): self.version_edit,
+            ("title",): self.title_edit, ("organizer",): self.organizer_edit, ("revision",): self.version_edit,
             ("start_date",): self.start_date, ("end_date",): self.end_date, ("notes",): self.notes_edit,
             ("day_window",): self.day_end, ("lunch_window",): self.lunch_end,
             ("lunch_minutes",): self.lunch_minutes, ("max_visits_per_day",): self.max_visits,
@@ -131,7 +131,7 @@ class TourSettingsDialog(QDialog):
         t = self._original
         self.title_edit = QLineEdit(t.title)
         self.organizer_edit = QLineEdit(t.organizer)
-        self.version_edit = QLineEdit(t.version)
+        self.version_edit = QLineEdit(t.revision)
         self.start_date = self._date_edit(t.start_date)
         self.end_date = self._date_edit(t.end_date)
         self.shift_plan = QCheckBox(self.tr("Shift the plan with the start date"))
@@ -339,7 +339,7 @@ class TourSettingsDialog(QDialog):
         data = self._work.model_dump()
         start, end = _date(self.start_date), _date(self.end_date)
         data.update(
-            title=self.title_edit.text(), organizer=self.organizer_edit.text(), version=self.version_edit.text(),
+            title=self.title_edit.text(), organizer=self.organizer_edit.text(), revision=self.version_edit.text(),
             notes=self.notes_edit.toPlainText(), start_date=start, end_date=end,
             day_window={"start": _clock(self.day_start), "end": _clock(self.day_end)},
             lunch_window={"start": _clock(self.lunch_start), "end": _clock(self.lunch_end)},

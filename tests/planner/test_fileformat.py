@@ -137,3 +137,13 @@ def test_a_catalogue_round_trips_and_is_not_a_tour(tmp_path):
     with pytest.raises(TourFileError) as info:
         load_tour(path)
     assert "study-tour/sites" in info.value.describe()
+
+
+def test_the_plans_own_revision_label_round_trips_beside_the_schema_version(tmp_path):
+    t = sample()
+    t.revision = "第2版"
+    path = tmp_path / "rev.tour.json"
+    save_tour(t, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["version"] == fileformat.SCHEMA_VERSION and doc["revision"] == "第2版"
+    assert load_tour(path).revision == "第2版"

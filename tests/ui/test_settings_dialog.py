@@ -76,7 +76,7 @@ def type_into_cell(qtbot, view, row, column, text):
 
 def test_accept_without_changes_gives_an_equal_tour(open_dialog):
     t = tour(group("g1", day("2025-02-24", visit("a", minutes=50, pinned="09:30")), name="第一组"),
-             sites=[site("a")], organizer="省委组织部", notes="统一着装", version="v3",
+             sites=[site("a")], organizer="省委组织部", notes="统一着装", revision="v3",
              travel={"road_factor": 1.275, "speed_kmh": 80}, lunch_minutes=60)
     dlg = open_dialog(t)
     assert dlg.ok_button.isEnabled()
