@@ -43,3 +43,26 @@ def test_renaming_a_group_in_settings_shows_on_the_board_and_undoes(window, monk
     window.document.undo_stack.undo()
     assert window.board_model.headerData(0, Qt.Orientation.Vertical).startswith("第一组\n")
     assert window.document.tour.title == "测试"
+
+
+def test_removing_the_selected_group_in_settings_updates_every_view(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.board.select_cell("g2", MON)
+    assert window.day_dock.slot == ("g2", MON)
+
+    def answer(dialog):
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        dialog.remove_group(1)
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(TourSettingsDialog, "exec", answer)
+    window.edit_settings()
+    assert [g.id for g in window.document.tour.groups] == ["g1"]
+    assert window.board_model.rowCount() == 1
+    assert window.day_dock.model.rowCount() == 0  # its group is gone: nothing to show
+    assert all(p.group_id in (None, "g1") for p in window.document.schedule.problems)
+    assert "第二组" not in window.totals_label.text()
+    window.document.undo_stack.undo()
+    assert window.board_model.rowCount() == 2 and "第二组" in window.totals_label.text()
