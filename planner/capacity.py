@@ -82,7 +82,8 @@ def _clash(tour: Tour, site: Site, date: dt.date, together: list[Session], peopl
     def problem(code: str, **extra: object) -> Problem:
         def params(lang: str) -> dict:
             return {"date": short_date(date, lang), **raw, **extra}
-        return Problem(code, last.groups[0], date, last.activities[0], site.id, params, groups=groups)
+        return Problem(code, last.groups[0], date, last.activities[0], site.id, params, groups=groups,
+                       activities=tuple(a for session in together for a in session.activities))
 
     out = []
     if too_many:

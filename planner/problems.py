@@ -96,6 +96,10 @@ class Problem:
     params: dict[str, Any] | Callable[[str], dict[str, Any]] = field(default_factory=dict, compare=False,
                                                                       hash=False)
     groups: tuple[str, ...] = ()  # every group involved (capacity clashes name several)
+    activities: tuple[str, ...] = ()  # every activity involved, when more than the one above
+
+    def involves(self, activity_id: str) -> bool:
+        return activity_id == self.activity_id or activity_id in self.activities
 
     @property
     def severity(self) -> Severity:
@@ -116,6 +120,7 @@ class Problem:
             "groups": list(self.groups or ((self.group_id,) if self.group_id else ())),
             "date": self.date.isoformat() if self.date else None,
             "activity": self.activity_id,
+            "activities": list(self.activities or ((self.activity_id,) if self.activity_id else ())),
             "site": self.site_id,
             "message": self.message(lang),
         }

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip
 
 from planner.edits import Slot
-from ui.board_model import BoardModel, PlanRole
-from ui.card_delegate import CardDelegate
+from planner.clock import fmt
+from ui.board_model import BoardModel, PlanRole, ProblemsRole
+from ui.card_delegate import CardDelegate, card_title, leg_text
+from ui.i18n import lang
 from ui.card_layout import CELL_W, layout
 from ui.catalogue_model import MIME_TYPE as SITE_MIME
 
@@ -107,6 +109,29 @@ class BoardView(QTableView):
                     if box.activity_id == activity_id:
                         return box.card.center()
         return None
+
+    def card_tooltip(self, index: QModelIndex, activity_id: str) -> str:
+        """What a card is and, above all, what is wrong with it."""
+        plan = index.data(PlanRole)
+        entry = next((e for e in plan.entries if e.activity.id == activity_id), None) if plan else None
+        if entry is None:
+            return ""
+        lines = [f"{fmt(entry.start)}–{fmt(entry.end)}  {card_title(entry)}"]
+        if entry.site is not None and entry.site.address:
+            lines.append(entry.site.address)
+        if entry.leg.moves:
+            lines.append(leg_text(entry.leg.minutes, entry.leg.km, entry.leg.known).lstrip("↓ "))
+        lines += ["⚠ " + p.message(lang()) for p in index.data(ProblemsRole) or []
+                  if p.involves(activity_id)]
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            idx, activity = self.card_at(event.pos())
+            if activity:
+                QToolTip.showText(event.globalPos(), self.card_tooltip(idx, activity), self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         idx, activity = self.card_at(event.position().toPoint())

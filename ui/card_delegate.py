@@ -101,9 +101,11 @@ class CardDelegate(QStyledItemDelegate):
     def _marks(problems) -> dict[str, Severity]:
         marks: dict[str, Severity] = {}
         for p in problems:
-            if p.activity_id and p.severity is not Severity.INFO:
-                if marks.get(p.activity_id) is not Severity.ERROR:
-                    marks[p.activity_id] = p.severity
+            if p.severity is Severity.INFO:
+                continue
+            for activity in {p.activity_id, *p.activities} - {None}:
+                if marks.get(activity) is not Severity.ERROR:
+                    marks[activity] = p.severity
         return marks
 
     def _card(self, painter: QPainter, option, r: QRect, e: Entry, colour: QColor,

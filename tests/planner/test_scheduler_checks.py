@@ -177,3 +177,12 @@ def test_a_long_drive_to_tonights_hotel_is_a_warning_too():
              sites=[site("x"), site("far-hotel", "远方酒店", kind="hotel", at=(32.0, 120.15))])
     legs = [p for p in schedule(t).problems if p.code == "long-leg"]
     assert len(legs) == 1 and "远方酒店" in legs[0].message()
+
+
+def test_a_capacity_clash_names_the_activities_of_both_groups():
+    t = tour(group("a", day(MON, visit("show", pinned="10:00", minutes=90, id="va"))),
+             group("b", day(MON, visit("show", pinned="11:00", minutes=60, id="vb"))),
+             sites=[site("show", max_groups=1)])
+    (clash,) = [p for p in schedule(t).problems if p.code == "over-capacity-groups"]
+    assert clash.involves("va") and clash.involves("vb")
+    assert sorted(clash.to_json()["activities"]) == ["va", "vb"]

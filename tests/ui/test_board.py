@@ -104,3 +104,15 @@ def test_item_models_pass_qtmodeltester(window, qtmodeltester):
     qtmodeltester.check(window.problems_dock.model)
     window.day_dock.show_day("g1", MON)
     qtmodeltester.check(window.day_dock.model)
+
+
+def test_a_cards_tooltip_says_what_is_wrong_with_it(window):
+    from tests.ui.test_main_window import clash_at_the_village
+
+    clash_at_the_village(window)
+    board = window.board
+    idx = window.board_model.index_of("g1", MON)
+    clashing = window.document.tour.group("g1").day(MON).activities[0].id
+    tip = board.card_tooltip(idx, clashing)
+    assert tip.startswith("08:00–09:00") and "李祖村" in tip and "⚠" in tip
+    assert "⚠" not in board.card_tooltip(idx, "v2")
