@@ -46,6 +46,7 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.show()
+    window.arrange_docks(width)  # the layout a window of this size gets
     if args.select:
         group, date = args.select.split(":")
         window.board.select_cell(group, dt.date.fromisoformat(date))

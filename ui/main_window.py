@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.day_dock = DayDetailDock(document, self)
         self.map_dock = MapDock(document, self.settings, self,
                                 view_class=web_view_class() if map_view_class is MAP_VIEW else map_view_class)
-        self._default_dock_layout()
+        self.arrange_docks(self._default_size().width())
         self.totals_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals_label, 1)
         self._build_menus()
@@ -56,12 +56,20 @@ class MainWindow(QMainWindow):
         self._update_totals()
         self._restore_layout()
 
-    def _default_dock_layout(self) -> None:
-        """Catalogue left, problems below; the day detail goes right on wide screens, else beside problems."""
+    def _default_size(self) -> QSize:
+        """Most of the screen, but never more than it: 1366×768 laptops are common among organizers."""
+        screen = self.screen().availableGeometry().size() if self.screen() else QSize(1366, 768)
+        return QSize(max(1024, int(screen.width() * 0.92)), max(700, int(screen.height() * 0.9)))
+
+    def arrange_docks(self, width: int | None = None) -> None:
+        """Catalogue left, problems below; day detail and map go right on wide windows, else beside problems."""
+        width = width or self.width()
+        for dock in (self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock):
+            dock.setFloating(False)
+            dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.catalogue_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        screen = self.screen().availableGeometry().width() if self.screen() else 1366
-        if screen >= 1700:
+        if width >= 1700:
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.day_dock)
             self.resizeDocks([self.catalogue_dock, self.day_dock], [400, 480], Qt.Orientation.Horizontal)
         else:
@@ -70,6 +78,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.catalogue_dock], [330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock, self.day_dock], [700, 560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
+        self.addDockWidget(self.dockWidgetArea(self.day_dock), self.map_dock)
         self.tabifyDockWidget(self.day_dock, self.map_dock)
         self.day_dock.raise_()
 
@@ -122,6 +131,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock):
             view_menu.addAction(dock.toggleViewAction())
+        self._action(view_menu, self.tr("&Reset window layout"), lambda: self.arrange_docks())
         view_menu.addSeparator()
         language = view_menu.addMenu(self.tr("&Language"))
         for code, label in (("auto", self.tr("System default")), ("zh", "中文"), ("en", "English")):
@@ -221,7 +231,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            self.resize(self._default_size())
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

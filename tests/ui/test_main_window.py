@@ -114,3 +114,16 @@ def test_dock_layout_and_geometry_are_remembered(window, isolated_settings):
     window.close()
     assert isolated_settings.value("window/state") is not None
     assert isolated_settings.value("window/geometry") is not None
+
+
+def test_reset_layout_puts_every_dock_back_for_the_window_width(window):
+    from PySide6.QtCore import Qt
+
+    window.problems_dock.setFloating(True)
+    window.catalogue_dock.hide()
+    window.arrange_docks(1366)
+    assert not window.problems_dock.isFloating() and window.catalogue_dock.isVisible()
+    assert window.dockWidgetArea(window.day_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    window.arrange_docks(1920)
+    assert window.dockWidgetArea(window.day_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.tabifiedDockWidgets(window.day_dock) == [window.map_dock]
