@@ -116,8 +116,11 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
     here = plan.start_site
     for index, act in enumerate(day.activities):
         site = sites.get(act.site) if act.site else None
-        board = sites.get(act.origin) if act.kind is ActivityKind.TRANSFER and act.origin else None
-        goal = board or site or here
+        if act.kind is ActivityKind.TRANSFER:
+            # a transfer is itself the journey: drive to where it boards, if that is elsewhere, then ride
+            goal = sites.get(act.origin) if act.origin else here
+        else:
+            goal = site or here
         leg = travel.leg(here, goal)
         earliest = t + leg.minutes
         duration = activity_minutes(act, site)

@@ -186,3 +186,24 @@ def test_a_capacity_clash_names_the_activities_of_both_groups():
     (clash,) = [p for p in schedule(t).problems if p.code == "over-capacity-groups"]
     assert clash.involves("va") and clash.involves("vb")
     assert sorted(clash.to_json()["activities"]) == ["va", "vb"]
+
+
+def test_a_transfer_without_a_boarding_point_is_the_journey_itself():
+    # A chartered coach from the hotel to a far city, 150 minutes known: no model leg on top of it.
+    t = tour(group("a", day(MON, {"kind": "transfer", "mode": "coach", "site": "far", "minutes": 150},
+                         start="hotel", end="far")),
+             sites=[site("far", "珠海", kind="hotel", at=(22.27, 113.57))])
+    plan = schedule(t).plan("a", dt.date(2025, 2, 24))
+    (entry,) = plan.entries
+    assert entry.leg.minutes == 0 and (entry.start, entry.end) == (8 * 60, 8 * 60 + 150)
+    assert plan.day_end == 8 * 60 + 150 and plan.travel_minutes == 150
+
+
+def test_a_transfer_from_a_station_first_drives_to_the_station():
+    t = tour(group("a", day(MON, {"kind": "transfer", "mode": "rail", "origin": "station", "site": "far",
+                                  "minutes": 60, "pinned": "10:00"}, start="hotel", end="far")),
+             sites=[site("station", "杭州东站", kind="station", at=(30.29, 120.21)),
+                    site("far", "上海虹桥站", kind="station", at=(31.19, 121.32))])
+    (entry,) = schedule(t).plan("a", dt.date(2025, 2, 24)).entries
+    assert entry.leg.minutes > 0 and entry.leg_to.id == "station"
+    assert (entry.start, entry.end) == (10 * 60, 11 * 60)
