@@ -32,8 +32,14 @@ def tours(draw, on_a_line=False):
         order = sorted(order)
     acts = []
     for i in order:
-        act = {"kind": draw(st.sampled_from(KINDS)), "site": f"s{i}"}
-        if draw(st.booleans()):
+        # a transfer's own journey is not coach km, so the "on a line" property is about coach legs only
+        act = {"kind": draw(st.sampled_from(KINDS if on_a_line else KINDS + ["transfer"])), "site": f"s{i}"}
+        if act["kind"] == "transfer":
+            act["minutes"] = draw(st.integers(0, 240))
+            act["mode"] = draw(st.sampled_from(["coach", "rail", "flight"]))
+            if draw(st.booleans()):
+                act["origin"] = f"s{draw(st.integers(0, n_sites - 1))}"
+        elif draw(st.booleans()):
             act["minutes"] = draw(st.integers(0, 240))
         if draw(st.integers(0, 4)) == 0:
             act["pinned"] = f"{draw(st.integers(6, 20)):02d}:{draw(st.sampled_from([0, 15, 30, 45])):02d}"
