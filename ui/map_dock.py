@@ -170,6 +170,7 @@ class MapDock(QDockWidget):
         """Free the web page before Chromium's profile goes: the reverse order crashes at exit."""
         if self.view is not None:
             view, self.view = self.view, None
+            view.stop()
             view.deleteLater()
 
     def open_in_browser(self) -> None:

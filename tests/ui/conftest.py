@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+import ui.i18n
+
 from planner.site import Catalogue, Site
 from tests.builders import day, group, site, tour, visit
 
@@ -71,3 +73,20 @@ def no_modal_message_boxes(monkeypatch):
 
     for name in ("question", "critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, refuse(name))
+
+
+@pytest.fixture
+def english():
+    before = ui.i18n.lang()
+    ui.i18n.install("en")
+    yield
+    ui.i18n.install(before)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Chinese, from the project's translation (built from its TSV when stale)."""
+    before = ui.i18n.lang()
+    ui.i18n.install("zh")
+    yield
+    ui.i18n.install(before)

@@ -22,9 +22,12 @@ def test_paths(qapp):
 
 
 def close(window):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     window.document.undo_stack.setClean()
     window.close()
     window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # its web view goes now, not at GC
 
 
 def test_the_window_opens_on_the_given_tour_with_the_bundled_catalogue(qtbot):

@@ -11,7 +11,8 @@ from planner.edits import EditError
 from planner.fileformat import load_catalogue
 from planner.site import Catalogue, Site, SiteKind
 from tests.builders import day, group, site, tour, visit
-from tests.ui.test_site_dialog import chinese, english, fill, type_text  # noqa: F401  (shared fixtures, typing)
+from tests.ui.keyboard import type_text
+from tests.ui.test_site_dialog import fill
 from ui.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
 from ui.catalogue_dock import CatalogueDock
 from ui.catalogue_model import MIME_TYPE, CatalogueFilter, CatalogueModel, SiteIdRole

@@ -3,43 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
 
-import ui.i18n
 from planner.site import Site, SiteKind
 from tests.builders import site as site_dict
+from tests.ui.keyboard import type_text
 from ui.site_dialog import SiteDialog, parse_hours, suggest_id
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """Type as a user does. QTest has no keys for Chinese: each such character arrives as a key event
-    carrying its text, as a simple input method delivers it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QCoreApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
-                                                             char))
-
-
-@pytest.fixture
-def english():
-    before = ui.i18n.lang()
-    ui.i18n.install("en")
-    yield
-    ui.i18n.install(before)
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The interface in Chinese, from the project's translation (built from its TSV when stale)."""
-    before = ui.i18n.lang()
-    ui.i18n.install("zh")
-    yield
-    ui.i18n.install(before)
 
 
 def full_site() -> Site:
