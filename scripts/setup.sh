@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 DEBS=(fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1 libasound2 libxkbfile1
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-      libxcb-render-util0 libxcb-image0 xvfb xauth poppler-utils)
+      libxcb-render-util0 libxcb-image0 libgbm1 libnspr4 libxrender1 libxi6 libx11-xcb1 libglib2.0-0
+      libopengl0 libdrm2 libxext6 libxfixes3 libfreetype6 xvfb xauth poppler-utils)
 missing=()
 for pkg in "${DEBS[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
