@@ -67,7 +67,8 @@ class DayPlan:
 
     @property
     def idle_minutes(self) -> int:
-        return sum(e.wait for e in self.entries)
+        """Waiting between activities; before the first one the group has simply not set off yet."""
+        return sum(e.wait for e in self.entries[1:])
 
     @property
     def km(self) -> float:
@@ -75,7 +76,8 @@ class DayPlan:
 
     @property
     def used_minutes(self) -> int:
-        return self.day_end - self.window_start
+        """From setting off to arriving for the night."""
+        return self.day_end - self.day_start
 
     @property
     def slack(self) -> int:

@@ -207,3 +207,13 @@ def test_a_transfer_from_a_station_first_drives_to_the_station():
     (entry,) = schedule(t).plan("a", dt.date(2025, 2, 24)).entries
     assert entry.leg.minutes > 0 and entry.leg_to.id == "station"
     assert (entry.start, entry.end) == (10 * 60, 11 * 60)
+
+
+def test_a_day_that_starts_late_is_not_idle_before_it_starts():
+    # The group arrives for a 14:30 opening: the morning is not waiting time, the day runs 14:30–16:00.
+    t = tour(group("a", day(MON, {"kind": "lecture", "site": "hall", "pinned": "14:30", "minutes": 90},
+                         start="hall", end="hall")),
+             sites=[site("hall", kind="venue")])
+    plan = schedule(t).plan("a", dt.date(2025, 2, 24))
+    assert (plan.day_start, plan.day_end) == (14 * 60 + 30, 16 * 60)
+    assert plan.idle_minutes == 0 and plan.used_minutes == 90 and plan.slack == 120

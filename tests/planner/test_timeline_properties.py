@@ -72,7 +72,8 @@ def test_time_never_runs_backwards(t):
 def test_totals_add_up(t):
     plan = the_plan(t)
     assert plan.used_minutes == plan.activity_minutes + plan.travel_minutes + plan.idle_minutes
-    assert plan.slack == plan.window_end - plan.window_start - plan.used_minutes
+    assert plan.slack == plan.window_end - plan.day_end
+    assert plan.window_start <= plan.day_start <= plan.day_end
     assert abs(plan.km - sum(e.leg.km for e in plan.entries) - plan.final_leg.km) < 0.05
 
 
