@@ -22,6 +22,8 @@ ACTIVITY_MIME = "application/x-study-tour-activity"
 class BoardView(QTableView):
     activitySelected = Signal(str)               # activity id
     cellSelected = Signal(str, object)           # group id, date
+    groupSelected = Signal(str)                  # a group's row header
+    tourSelected = Signal()                      # the corner button: everything
     activityActivated = Signal(str)              # double-click / Enter: edit it
     deleteRequested = Signal(str)                # Delete key on a card
     activityDropped = Signal(str, object)        # activity id, target Slot
@@ -49,6 +51,7 @@ class BoardView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setMinimumWidth(84)
         self._press: tuple[QPoint, str] | None = None
+        self.verticalHeader().sectionClicked.connect(self._row_header_clicked)
         model.modelReset.connect(self._after_change)
         model.dataChanged.connect(self._after_change)
 
@@ -86,6 +89,14 @@ class BoardView(QTableView):
         if idx.isValid():
             self.setCurrentIndex(idx)
             self.scrollTo(idx)
+
+    def _row_header_clicked(self, row: int) -> None:
+        if 0 <= row < self.board.rowCount():
+            self.groupSelected.emit(self.board.document.tour.groups[row].id)
+
+    def selectAll(self) -> None:
+        """The corner button: the board has no "all cells" edit, so it means "the whole tour"."""
+        self.tourSelected.emit()
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)

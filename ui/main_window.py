@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         b.activityActivated.connect(self.edit_activity)
         b.cellSelected.connect(self.day_dock.show_day)
         b.cellSelected.connect(self.map_dock.follow)
+        b.groupSelected.connect(self.map_dock.follow_group)
+        b.tourSelected.connect(self.map_dock.follow_tour)
         self.problems_dock.problemSelected.connect(self.show_problem)
         self.document.fileChanged.connect(self._update_title)
         self.document.changed.connect(self._update_totals)

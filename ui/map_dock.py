@@ -98,17 +98,31 @@ class MapDock(QDockWidget):
 
     # -- scope
     def follow(self, group_id: str, date: dt.date) -> None:
-        """The board's selection changed."""
-        self.selected = (group_id, date)
-        if self.scope_box.currentData() != "tour":
-            self.refresh()
+        """A group-day was selected on the board: show that day."""
+        self._follow((group_id, date), "day")
+
+    def follow_group(self, group_id: str) -> None:
+        """A group's row header was selected: show the group's whole route."""
+        self._follow((group_id, None), "group")
+
+    def follow_tour(self) -> None:
+        """The whole board was selected: every group."""
+        self._follow(self.selected, "tour")
+
+    def _follow(self, selected: tuple[str, dt.date | None] | None, key: str) -> None:
+        self.selected = selected
+        self.scope_box.blockSignals(True)
+        self.scope_box.setCurrentIndex(self.scope_box.findData(key))
+        self.scope_box.blockSignals(False)
+        self.refresh()
 
     def scope(self) -> Scope:
+        """What the scope box asks for, as far as the selection allows."""
         key = self.scope_box.currentData()
-        if key == "tour" or self.selected is None:
+        group_id, date = self.selected if self.selected is not None else (None, None)
+        if key == "tour" or group_id is None:
             return Scope()
-        group_id, date = self.selected
-        return Scope(group_id) if key == "group" else Scope(group_id, date)
+        return Scope(group_id, date) if key == "day" and date is not None else Scope(group_id)
 
     def ask_key(self) -> str:
         """The user's own 天地图 key (kept in the settings, never in a tour file)."""

@@ -127,3 +127,21 @@ def test_reset_layout_puts_every_dock_back_for_the_window_width(window):
     window.arrange_docks(1920)
     assert window.dockWidgetArea(window.day_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.tabifiedDockWidgets(window.day_dock) == [window.map_dock]
+
+
+def test_the_map_follows_the_boards_selection_tour_group_day(window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    from planner.routes import Scope
+
+    board, dock = window.board, window.map_dock
+    header = board.verticalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.width() // 2, header.sectionViewportPosition(1) + 5))  # 第二组's header
+    assert dock.scope() == Scope("g2") and dock.scope_box.currentData() == "group"
+    assert dock.page_path.read_text(encoding="utf-8").count("L.polyline(") == 1
+    board.select_cell("g1", MON)
+    assert dock.scope() == Scope("g1", MON) and dock.scope_box.currentData() == "day"
+    qtbot.mouseClick(board.findChild(QAbstractButton), Qt.MouseButton.LeftButton)  # the corner button
+    assert dock.scope() == Scope() and dock.page_path.read_text(encoding="utf-8").count("L.polyline(") == 2
