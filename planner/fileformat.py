@@ -95,10 +95,6 @@ def load_catalogue(path: Path | str, lang: str = "zh") -> Catalogue:
     return _validate(Catalogue, read_document(path, SITES_FORMAT), path, lang)
 
 
-def tour_from_dict(doc: dict[str, Any], lang: str = "zh") -> Tour:
-    return _validate(Tour, migrate(doc, TOUR_FORMAT), "(tour)", lang)
-
-
 def dump_document(model: BaseModel, fmt: str) -> str:
     body = model.model_dump(mode="json", exclude_defaults=True)
     doc = {"format": fmt, "version": SCHEMA_VERSION, **body}

@@ -34,10 +34,6 @@ class Schedule:
     def has_errors(self) -> bool:
         return self.count(Severity.ERROR) > 0
 
-    def problems_for(self, group_id: str, date: dt.date) -> list[Problem]:
-        return [p for p in self.problems
-                if p.date == date and (p.group_id == group_id or group_id in p.groups)]
-
 
 @contextmanager
 def _collector_paused():

@@ -76,7 +76,7 @@ def describe_validation(error: ValidationError, data: Any, lang: str = "zh") -> 
         if where_ctx:
             # model-level checks carry their own path, e.g. "groups[0].days[2].activities[1].site"
             loc = loc + tuple(parse_path(where_ctx))
-        where = _label(data, loc) or "(文件)" if lang == "zh" else _label(data, loc) or "(file)"
+        where = _label(data, loc) or ("(文件)" if lang == "zh" else "(file)")
         value = e.get("input")
         text = e["msg"]
         if lang == "zh" and e["type"] in _ZH:

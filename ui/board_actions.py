@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from planner.edits import EditError, Slot, find_activity
 from planner.labels import short_date
 from planner.tour import Activity, ActivityKind
 from ui.commands import AddActivity, EditActivity, MoveActivity, RemoveActivity
 from ui.document import TourDocument
-from ui.i18n import lang
+from ui.i18n import lang, translator
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BoardActions", text)
+_tr = translator("BoardActions")
 
 
 class BoardActions(QObject):

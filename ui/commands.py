@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from planner.edits import (Slot, adopt_site, drop_site, insert_activity, move_activity, remove_activity,
-                           replace_activity, replace_site)
+                           replace_activity)
 from planner.site import Site
 from planner.tour import Activity, Tour
 
@@ -75,22 +75,6 @@ class EditActivity(_TourCommand):
 
     def undo(self) -> None:
         replace_activity(self.tour, self.activity_id, self.old)
-
-
-class EditTourSite(_TourCommand):
-    """Change a site record the tour carries (the catalogue copy is edited separately)."""
-
-    def __init__(self, tour: Tour, site: Site, text: str):
-        super().__init__(tour, text)
-        self.new = site
-        self.old: Site | None = None
-
-    def redo(self) -> None:
-        self.old = replace_site(self.tour, self.new)
-
-    def undo(self) -> None:
-        if self.old is not None:
-            replace_site(self.tour, self.old)
 
 
 class ReplaceTourSettings(_TourCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -14,14 +14,13 @@ from planner.labels import day_label, duration
 from planner.timeline import DayPlan
 from planner.tour import KIND_LABELS, MODE_LABELS, ActivityKind
 from ui.document import TourDocument
-from ui.i18n import lang, pick
+from ui.i18n import lang, pick, translator
 from ui.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DayTimelineModel", text)
+_tr = translator("DayTimelineModel")
 
 
 class DayTimelineModel(RowsModel):

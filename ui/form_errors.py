@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pydantic import ValidationError
 
 from planner.validation_text import parse_path
+from ui.i18n import translator
 
 Loc = tuple[str | int, ...]
 
@@ -29,8 +30,7 @@ def fill(template: str, *args: object) -> str:
                   template)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldErrors", text)
+_tr = translator("FieldErrors")
 
 
 def _messages() -> dict[str, tuple[str, tuple[str, ...]]]:

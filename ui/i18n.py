@@ -18,6 +18,13 @@ _current = "zh"
 _translators: list[QTranslator] = []
 
 
+def translator(context: str):
+    """tr() for code outside a QObject: the strings are found under `context` in the translation."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(context, text)
+    return tr
+
+
 def lang() -> str:
     """The language in force: "zh" or "en"."""
     return _current

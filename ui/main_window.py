@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.files = FileActions(document, self, self.settings)
         self.recovery = None  # set by the application (ui/recovery.py); tests may leave it out
+        self._jobs: list[ExportJob] = []  # handbooks being printed; closing waits for them
         self.actions_ = BoardActions(document, self)
         self.board_model = BoardModel(document, self)
         self.board = BoardView(self.board_model, self)
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
             job.done.connect(open_file)
         job.done.connect(lambda path: self.statusBar().showMessage(self.tr("Handbook written: %1")
                                                                    .replace("%1", path), 8000))
-        self._jobs = getattr(self, "_jobs", []) + [job]
+        self._jobs = [j for j in self._jobs if j.isRunning()] + [job]
         job.start()
         return job
 
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.timer.stop()
             self.recovery.clear()  # saved, discarded or unchanged: nothing left to recover
-        for job in getattr(self, "_jobs", []):
+        for job in self._jobs:
             job.wait()  # a handbook being printed is finished, not cut off
         self.map_dock.shutdown()
         event.accept()

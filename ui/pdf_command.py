@@ -14,13 +14,6 @@ from planner.handbook import PARTICIPANT, STAFF, HandbookOptions
 from planner.scheduler import schedule
 
 
-def export_pdf(tour_path: Path | str, output: Path | str, options: HandbookOptions) -> int:
-    """Shared by the command and the window, so both write the same file."""
-    from ui.handbook_pdf import export_handbook
-
-    return export_handbook(schedule(load_tour(tour_path)), output, options)
-
-
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
     from PySide6.QtGui import QGuiApplication
