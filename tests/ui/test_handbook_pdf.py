@@ -111,3 +111,27 @@ def test_reprinting_the_same_plan_gives_the_same_bytes(qapp, tmp_path, hunan_pdf
     again = tmp_path / "again.pdf"
     export_handbook(schedule(load_tour(HUNAN)), again, HandbookOptions(print_date=PRINTED))
     assert again.read_bytes() == hunan_pdf[0].read_bytes()
+
+
+def test_a_heading_at_the_foot_of_a_page_moves_to_the_next(qapp, tmp_path):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from ui.handbook_pdf import keep_with_next
+
+    doc = QTextDocument()
+    doc.setPageSize(QSizeF(600, 800))
+    filler = "".join(f"<p>第{i}行</p>" for i in range(200))
+    doc.setHtml(filler + "<h2>教学点简介</h2><p>正文</p>")
+    layout = doc.documentLayout()
+    heading = doc.findBlockByNumber(200)
+    room = 800 - layout.blockBoundingRect(heading).top() % 800
+    filler_lines = 0
+    while room > 60 and filler_lines < 100:  # push the heading down to the last few lines of a page
+        filler_lines += 1
+        doc.setHtml(filler + "".join("<p>补</p>" for _ in range(filler_lines)) + "<h2>教学点简介</h2><p>正文</p>")
+        heading = doc.findBlockByNumber(200 + filler_lines)
+        room = 800 - layout.blockBoundingRect(heading).top() % 800
+    assert room <= 60 and heading.text() == "教学点简介"
+    assert keep_with_next(doc, heading_room_mm=30, table_room_mm=40) >= 1
+    assert layout.blockBoundingRect(heading).top() % 800 <= 40  # now at the top of the next page

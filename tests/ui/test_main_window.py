@@ -109,11 +109,32 @@ def test_status_bar_shows_each_groups_totals(window):
     assert "第一组" in text and "第二组" in text and "km" in text
 
 
-def test_dock_layout_and_geometry_are_remembered(window, isolated_settings):
+def test_dock_layout_and_geometry_are_remembered(window, isolated_settings, document, qtbot):
+    from ui.main_window import MainWindow
+
+    window.resize(700, 500)  # within the offscreen screen, which restoreGeometry fits windows into
+    size = (window.width(), window.height())  # what the window really took (it has a minimum width)
     window.problems_dock.hide()
     window.close()
-    assert isolated_settings.value("window/state") is not None
-    assert isolated_settings.value("window/geometry") is not None
+    again = MainWindow(document, isolated_settings, map_view_class=None)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == size != (again._default_size().width(), again._default_size().height())
+    assert not again.problems_dock.isVisible() and again.catalogue_dock.isVisible()
+
+
+def test_the_language_is_chosen_in_the_view_menu_and_kept(window, isolated_settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import i18n
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    language_menu = next(a.menu() for a in window.menuBar().actions()[2].menu().actions() if a.menu())
+    english = next(a for a in language_menu.actions() if a.text() == "English")
+    english.trigger()
+    assert isolated_settings.value("ui/language") == "en" and i18n.preferred(isolated_settings) == "en"
+    assert told  # the user is told when it applies
 
 
 def test_reset_layout_puts_every_dock_back_for_the_window_width(window):
