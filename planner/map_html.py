@@ -35,10 +35,12 @@ _CSS = """
 .st-legend{position:absolute;z-index:1000;top:10px;right:10px;background:rgba(255,255,255,.92);padding:4px 8px;
  border-radius:4px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:46%}
 .st-legend b{display:block;max-height:3em;overflow:hidden}
+/* a small map (a docked tab on a laptop) keeps its room for the routes: no legend, no note */
 .st-legend i{display:inline-block;width:22px;height:4px;margin-right:6px;vertical-align:middle}
 .st-note{position:absolute;z-index:1000;bottom:24px;right:10px;background:#fff8e1;padding:3px 8px;border-radius:3px;
  font:12px "Noto Sans CJK SC",sans-serif;color:#6d5200}
 .leaflet-container{background:#eef2f5}
+@media (max-height:320px),(max-width:300px){.st-legend,.st-note{display:none}}
 """
 
 _TEXT = {

@@ -63,7 +63,9 @@ class MainWindow(QMainWindow):
         return QSize(max(1024, int(screen.width() * 0.92)), max(700, int(screen.height() * 0.9)))
 
     def arrange_docks(self, width: int | None = None) -> None:
-        """Catalogue left, problems below; day detail and map go right on wide windows, else beside problems."""
+        """Catalogue left, problems below. Wide windows: day detail and map share the right side. Narrow ones:
+        the day detail sits beside the problems and the map shares the catalogue's tall column, the one
+        place on a laptop screen with room for a route."""
         width = width or self.width()
         for dock in (self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock):
             dock.setFloating(False)
@@ -79,9 +81,10 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.catalogue_dock], [330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock, self.day_dock], [700, 560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
-        self.addDockWidget(self.dockWidgetArea(self.day_dock), self.map_dock)
-        self.tabifyDockWidget(self.day_dock, self.map_dock)
-        self.day_dock.raise_()
+        beside = self.day_dock if width >= 1700 else self.catalogue_dock
+        self.addDockWidget(self.dockWidgetArea(beside), self.map_dock)
+        self.tabifyDockWidget(beside, self.map_dock)
+        beside.raise_()
 
     # -- wiring
     def _connect(self) -> None:

@@ -145,6 +145,7 @@ def test_reset_layout_puts_every_dock_back_for_the_window_width(window):
     window.arrange_docks(1366)
     assert not window.problems_dock.isFloating() and window.catalogue_dock.isVisible()
     assert window.dockWidgetArea(window.day_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.tabifiedDockWidgets(window.catalogue_dock) == [window.map_dock]  # the tall column
     window.arrange_docks(1920)
     assert window.dockWidgetArea(window.day_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.tabifiedDockWidgets(window.day_dock) == [window.map_dock]
