@@ -9,10 +9,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner.errors import PlannerError, TourFileError
-from planner.fileformat import load_tour
-from planner.report import render_json, render_text
-from planner.scheduler import schedule
+from planner.io.errors import PlannerError, TourFileError
+from planner.io.fileformat import load_tour
+from planner.render.report import render_json, render_text
+from planner.schedule.scheduler import schedule
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -41,9 +41,9 @@ COMMANDS["check"] = ("check a tour: timelines, totals and problems", _setup_chec
 
 
 def cmd_export_map(args: argparse.Namespace) -> int:
-    from planner.fileformat import atomic_write
-    from planner.map_html import render_html
-    from planner.routes import Scope, build_route_map
+    from planner.io.fileformat import atomic_write
+    from planner.render.map_html import render_html
+    from planner.render.routes import Scope, build_route_map
 
     tour = load_tour(args.file)
     if args.group is not None and tour.group(args.group) is None:

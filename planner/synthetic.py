@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from planner.tour import GROUP_COLOURS, Tour
+from planner.model.tour import GROUP_COLOURS, Tour
 
 
 def synthetic_tour(groups: int = 20, days: int = 30, visits: int = 6, seed: int = 1) -> Tour:

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from planner.fileformat import load_tour
-from planner.scheduler import schedule
+from planner.io.fileformat import load_tour
+from planner.schedule.scheduler import schedule
 from planner.synthetic import synthetic_tour
 
 ROOT = Path(__file__).resolve().parent.parent

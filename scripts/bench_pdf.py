@@ -21,10 +21,10 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication([sys.argv[0]])
-    from planner.fileformat import load_tour
-    from planner.handbook import HandbookOptions
-    from planner.scheduler import schedule
-    from ui.handbook_pdf import export_handbook
+    from planner.io.fileformat import load_tour
+    from planner.render.handbook import HandbookOptions
+    from planner.schedule.scheduler import schedule
+    from ui.exports.handbook_pdf import export_handbook
 
     tour = load_tour(ROOT / "seeds" / "hunan-2025.tour.json")
     out = Path(tempfile.mkdtemp()) / "hunan.pdf"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.tour import Tour
+from planner.model.tour import Tour
 
 HANGZHOU = (30.27, 120.15)
 

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.errors import TourFileError
-from planner.fileformat import load_catalogue
-from planner.site import Catalogue
+from planner.io.errors import TourFileError
+from planner.io.fileformat import load_catalogue
+from planner.model.site import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CATALOGUE = ROOT / "seeds" / "catalogue.sites.json"

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from planner.cli import COMMANDS, run_command
-from ui import pdf_command  # noqa: F401  (registers export-pdf; imports Qt only when it runs)
+from ui.exports import pdf_command  # noqa: F401  (registers export-pdf; imports Qt only when it runs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,13 +1,13 @@
-"""Undo commands: each only calls planner.edits; the document reschedules after every one."""
+"""Undo commands: each only calls planner.model.edits; the document reschedules after every one."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.edits import (Slot, adopt_site, drop_site, insert_activity, move_activity, remove_activity,
+from planner.model.edits import (Slot, adopt_site, drop_site, insert_activity, move_activity, remove_activity,
                            replace_activity)
-from planner.site import Site
-from planner.tour import Activity, Tour
+from planner.model.site import Site
+from planner.model.tour import Activity, Tour
 
 
 class _TourCommand(QUndoCommand):

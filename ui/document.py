@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.fileformat import load_tour, save_catalogue, save_tour
-from planner.scheduler import Schedule, schedule
-from planner.site import Catalogue
-from planner.tour import Tour
+from planner.io.fileformat import load_tour, save_catalogue, save_tour
+from planner.schedule.scheduler import Schedule, schedule
+from planner.model.site import Catalogue
+from planner.model.tour import Tour
 
 
 def blank_tour() -> Tour:

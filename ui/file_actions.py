@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from planner.errors import PlannerError, TourFileError
+from planner.io.errors import PlannerError, TourFileError
 from ui.document import TourDocument, blank_tour
 
 RECENT_KEY = "files/recent"

@@ -8,22 +8,22 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from planner.problems import Problem
-from ui.activity_dialog import ActivityDialog
-from ui.board_actions import BoardActions
-from ui.board_model import BoardModel
-from ui.board_view import BoardView
-from ui.catalogue_dock import CatalogueDock
+from planner.schedule.problems import Problem
+from ui.dialogs.activity_dialog import ActivityDialog
+from ui.board.board_actions import BoardActions
+from ui.board.board_model import BoardModel
+from ui.board.board_view import BoardView
+from ui.catalogue.catalogue_dock import CatalogueDock
 from ui.commands import ReplaceTourSettings
-from ui.day_detail import DayDetailDock
+from ui.panels.day_detail import DayDetailDock
 from ui.document import TourDocument
-from ui.export_dialog import ExportDialog, ExportJob, open_file
+from ui.exports.export_dialog import ExportDialog, ExportJob, open_file
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
-from ui.map_dock import MapDock, web_view_class
-from ui.problems_dock import ProblemsDock
-from ui.settings_dialog import TourSettingsDialog
+from ui.panels.map_dock import MapDock, web_view_class
+from ui.panels.problems_dock import ProblemsDock
+from ui.dialogs.settings_dialog import TourSettingsDialog
 
 
 MAP_VIEW = object()  # "use QtWebEngine if this machine has it"
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
 
     # -- commands from the board and docks
     def edit_activity(self, activity_id: str) -> None:
-        from planner.edits import EditError, find_activity
+        from planner.model.edits import EditError, find_activity
 
         try:
             _, act = find_activity(self.document.tour, activity_id)

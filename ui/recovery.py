@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from planner.errors import TourFileError
-from planner.fileformat import atomic_write, load_tour, tour_to_json
-from planner.tour import Tour
+from planner.io.errors import TourFileError
+from planner.io.fileformat import atomic_write, load_tour, tour_to_json
+from planner.model.tour import Tour
 from ui.document import TourDocument
 
 DELAY_MS = 1500

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from planner.fileformat import save_tour
+from planner.io.fileformat import save_tour
 from tests.builders import day, group, site, tour, visit
 from ui.cli import main
 

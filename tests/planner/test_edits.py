@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from planner.edits import (EditError, Slot, adopt_site, drop_site, find_activity, insert_activity,
+from planner.model.edits import (EditError, Slot, adopt_site, drop_site, find_activity, insert_activity,
                            move_activity, remove_activity, replace_activity)
-from planner.site import Site
-from planner.tour import Activity
+from planner.model.site import Site
+from planner.model.tour import Activity
 from tests.builders import day, group, site, tour, visit
 
 MON, TUE = dt.date(2025, 2, 24), dt.date(2025, 2, 25)

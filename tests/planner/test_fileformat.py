@@ -5,9 +5,9 @@ import os
 
 import pytest
 
-from planner import fileformat
-from planner.errors import TourFileError
-from planner.fileformat import backup_path, load_tour, save_tour, tour_to_json
+from planner.io import fileformat
+from planner.io.errors import TourFileError
+from planner.io.fileformat import backup_path, load_tour, save_tour, tour_to_json
 from tests.builders import day, group, site, tour, visit
 
 
@@ -126,8 +126,8 @@ def test_saved_files_get_ordinary_permissions_not_the_temp_files(tmp_path):
 
 
 def test_a_catalogue_round_trips_and_is_not_a_tour(tmp_path):
-    from planner.fileformat import load_catalogue, save_catalogue
-    from planner.site import Catalogue, Site
+    from planner.io.fileformat import load_catalogue, save_catalogue
+    from planner.model.site import Catalogue, Site
 
     cat = Catalogue(title="教学点库", sites=[Site(id="lizu", name="李祖村", kind="village", lat=29.3, lon=120.1,
                                                    topics=["乡村振兴"], hours=[{"start": "08:00", "end": "17:00"}])])

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.coords import wgs_to_gcj
-from planner.fileformat import load_tour
-from planner.map_html import render_html, safe
-from planner.routes import HOTEL, STOP, Scope, build_route_map
-from planner.scheduler import schedule
+from planner.render.coords import wgs_to_gcj
+from planner.io.fileformat import load_tour
+from planner.render.map_html import render_html, safe
+from planner.render.routes import HOTEL, STOP, Scope, build_route_map
+from planner.schedule.scheduler import schedule
 from tests.builders import day, group, site, tour, visit
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

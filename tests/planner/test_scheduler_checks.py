@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from planner.problems import Severity
-from planner.scheduler import schedule
+from planner.schedule.problems import Severity
+from planner.schedule.scheduler import schedule
 from tests.builders import codes, day, group, site, tour, visit
 
 MON = "2025-02-24"

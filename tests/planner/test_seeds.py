@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.fileformat import load_catalogue, load_tour
-from planner.scheduler import schedule
-from planner.site import SiteKind
-from planner.tour import ActivityKind, TransferMode
+from planner.io.fileformat import load_catalogue, load_tour
+from planner.schedule.scheduler import schedule
+from planner.model.site import SiteKind
+from planner.model.tour import ActivityKind, TransferMode
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TOURS = ["hunan-2025.tour.json", "wuhan-zju-2021.tour.json", "hangzhou-delegation-2014.tour.json"]

@@ -5,8 +5,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.scheduler import schedule
-from planner.tour import Tour
+from planner.schedule.scheduler import schedule
+from planner.model.tour import Tour
 
 KINDS = ["visit", "lecture", "discussion", "meal", "free"]
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from planner.errors import TourFileError
-from planner.fileformat import load_tour
+from planner.io.errors import TourFileError
+from planner.io.fileformat import load_tour
 
 BASE = {
     "format": "study-tour/tour", "version": 1, "title": "测试", "start_date": "2025-02-23",

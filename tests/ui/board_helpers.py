@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from ui.board_view import BoardView, activity_mime, site_mime
+from ui.board.board_view import BoardView, activity_mime, site_mime
 
 
 def cell_point(board: BoardView, group_id: str, date: dt.date, below_card: str | None = None) -> QPoint:

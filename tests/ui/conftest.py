@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 
 import ui.i18n
 
-from planner.site import Catalogue, Site
+from planner.model.site import Catalogue, Site
 from tests.builders import day, group, site, tour, visit
 
 

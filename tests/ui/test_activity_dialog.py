@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from planner.tour import ActivityKind, TransferMode
+from planner.model.tour import ActivityKind, TransferMode
 from tests.builders import day, group, site, tour, visit
-from ui.activity_dialog import ActivityDialog
+from ui.dialogs.activity_dialog import ActivityDialog
 
 
 def small_tour():

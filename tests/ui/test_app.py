@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
-from planner.fileformat import load_catalogue
+from planner.io.fileformat import load_catalogue
 from tests.ui.noise import ignore_webengine_noise
 from ui.app import BUNDLED_CATALOGUE, create_window
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from planner.edits import Slot
-from planner.tour import ActivityKind
+from planner.model.edits import Slot
+from planner.model.tour import ActivityKind
 from tests.ui.board_helpers import cell_point, drop_activity, drop_site
 
 MON = dt.date(2025, 2, 24)
@@ -91,7 +91,7 @@ def test_delete_key_removes_the_selected_card(window, qtbot):
 
 def test_board_cells_carry_group_colour_and_plan(window):
     idx = window.board_model.index_of("g2", MON)
-    from ui.board_model import ColourRole, PlanRole
+    from ui.board.board_model import ColourRole, PlanRole
 
     assert idx.data(PlanRole).group_id == "g2"
     assert idx.data(ColourRole).name() == window.document.tour.group("g2").colour.lower()

@@ -7,17 +7,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 import ui.i18n
-from planner.edits import EditError
-from planner.fileformat import load_catalogue
-from planner.site import Catalogue, Site, SiteKind
+from planner.model.edits import EditError
+from planner.io.fileformat import load_catalogue
+from planner.model.site import Catalogue, Site, SiteKind
 from tests.builders import day, group, site, tour, visit
 from tests.ui.keyboard import type_text
 from tests.ui.test_site_dialog import fill
-from ui.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
-from ui.catalogue_dock import CatalogueDock
-from ui.catalogue_model import MIME_TYPE, CatalogueFilter, CatalogueModel, SiteIdRole
+from ui.catalogue.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
+from ui.catalogue.catalogue_dock import CatalogueDock
+from ui.catalogue.catalogue_model import MIME_TYPE, CatalogueFilter, CatalogueModel, SiteIdRole
 from ui.document import TourDocument
-from ui.site_dialog import SiteDialog
+from ui.catalogue.site_dialog import SiteDialog
 
 # Docks resizing their window ask the platform to propagate size hints; offscreen cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")

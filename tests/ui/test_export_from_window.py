@@ -5,10 +5,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from planner.fileformat import load_tour
+from planner.io.fileformat import load_tour
 from tests.ui.pdf_helpers import pages, squeeze, text
 from ui.cli import main
-from ui.export_dialog import ExportDialog
+from ui.exports.export_dialog import ExportDialog
 
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
 

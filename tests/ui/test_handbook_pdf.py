@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from planner.fileformat import load_tour
-from planner.handbook import PHONE, HandbookOptions
-from planner.scheduler import schedule
+from planner.io.fileformat import load_tour
+from planner.render.handbook import PHONE, HandbookOptions
+from planner.schedule.scheduler import schedule
 from planner.synthetic import synthetic_tour
-from planner.tour import ActivityKind
+from planner.model.tour import ActivityKind
 from tests.builders import day, group, site, tour, visit
 from tests.ui.pdf_helpers import fonts, pages, pages_with_images, squeeze, text
-from ui.handbook_pdf import export_handbook
+from ui.exports.handbook_pdf import export_handbook
 
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
 PRINTED = dt.date(2025, 2, 20)
@@ -117,7 +117,7 @@ def test_a_heading_at_the_foot_of_a_page_moves_to_the_next(qapp, tmp_path):
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from ui.handbook_pdf import keep_with_next
+    from ui.exports.handbook_pdf import keep_with_next
 
     doc = QTextDocument()
     doc.setPageSize(QSizeF(600, 800))

@@ -15,7 +15,7 @@ UI = Path(i18n_build.__file__).resolve().parent
 def test_every_string_the_interface_marks_for_translation_is_translated(tmp_path):
     ts = tmp_path / "found.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(lupdate), *map(str, sorted(UI.glob("*.py"))), "-ts", str(ts), "-silent"], check=True)
+    subprocess.run([str(lupdate), *map(str, sorted(UI.rglob("*.py"))), "-ts", str(ts), "-silent"], check=True)
     known = i18n_build.read_tsv()
     missing = [(ctx.findtext("name"), m.findtext("source"))
                for ctx in ElementTree.parse(ts).getroot().iter("context") for m in ctx.iter("message")

@@ -4,10 +4,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QMessageBox
 
-from planner.edits import Slot
-from planner.fileformat import load_tour, save_tour
-from planner.problems import Severity
-from ui.problems_model import ProblemRole
+from planner.model.edits import Slot
+from planner.io.fileformat import load_tour, save_tour
+from planner.schedule.problems import Severity
+from ui.panels.problems_model import ProblemRole
 from tests.ui.board_helpers import cell_point, drop_site
 
 MON = dt.date(2025, 2, 24)
@@ -155,7 +155,7 @@ def test_the_map_follows_the_boards_selection_tour_group_day(window, qtbot):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QAbstractButton
 
-    from planner.routes import Scope
+    from planner.render.routes import Scope
 
     board, dock = window.board, window.map_dock
     header = board.verticalHeader()

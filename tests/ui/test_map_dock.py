@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from tests.ui.noise import ignore_webengine_noise
-from ui.map_dock import MapDock
+from ui.panels.map_dock import MapDock
 
 pytestmark = ignore_webengine_noise
 

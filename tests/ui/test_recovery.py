@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from planner.edits import Slot
+from planner.model.edits import Slot
 from tests.ui.board_helpers import cell_point, drop_site
 from ui.document import TourDocument
 from ui.recovery import Recovery
@@ -23,7 +23,7 @@ def test_an_edit_is_copied_for_recovery_and_saving_removes_the_copy(window, qtbo
 def test_recovered_work_comes_back_as_unsaved(qtbot, small_tour, tmp_path):
     crashed = TourDocument(small_tour.model_copy(deep=True), path=tmp_path / "trip.tour.json")
     before = Recovery(crashed, tmp_path / "recovery")
-    from planner.tour import Activity
+    from planner.model.tour import Activity
     from ui.commands import AddActivity
 
     crashed.push(AddActivity(crashed.tour, Slot("g2", MON, 0), Activity(kind="visit", site="mill"), "添加"))

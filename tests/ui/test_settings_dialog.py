@@ -9,12 +9,12 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QLineEdit, QMessageBox, QSpinBox
 
-from planner.labels import short_date
-from planner.tour import GROUP_COLOURS
+from planner.render.labels import short_date
+from planner.model.tour import GROUP_COLOURS
 from tests.builders import day, group, site, tour, visit
-from ui.groups_model import COLOUR, HEADCOUNT, NAME, GroupsModel
+from ui.dialogs.groups_model import COLOUR, HEADCOUNT, NAME, GroupsModel
 from ui.i18n import lang
-from ui.settings_dialog import TourSettingsDialog
+from ui.dialogs.settings_dialog import TourSettingsDialog
 
 D = dt.date
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planner.site import Site, SiteKind
+from planner.model.site import Site, SiteKind
 from tests.builders import site as site_dict
 from tests.ui.keyboard import type_text
-from ui.site_dialog import SiteDialog, parse_hours, suggest_id
+from ui.catalogue.site_dialog import SiteDialog, parse_hours, suggest_id
 
 
 def full_site() -> Site:

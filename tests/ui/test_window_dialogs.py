@@ -4,8 +4,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from ui.activity_dialog import ActivityDialog
-from ui.settings_dialog import TourSettingsDialog
+from ui.dialogs.activity_dialog import ActivityDialog
+from ui.dialogs.settings_dialog import TourSettingsDialog
 
 MON = dt.date(2025, 2, 24)
 

@@ -1,0 +1,160 @@
+"""Tour (*.tour.json) and catalogue (*.sites.json) files: versioned, validated, saved atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planner.io.errors import TourFileError
+from planner.model.site import Catalogue
+from planner.model.tour import Tour
+from planner.io.validation_text import describe_validation
+
+TOUR_FORMAT = "study-tour/tour"
+SITES_FORMAT = "study-tour/sites"
+SCHEMA_VERSION = 1
+
+# version N -> function turning a version-N document into version N+1. Empty while there is one version;
+# open_document() already runs the chain so the first real change only adds an entry here.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[str, dict[int, Migration]] = {TOUR_FORMAT: {}, SITES_FORMAT: {}}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _fail(path: Path | str, *problems: str) -> TourFileError:
+    return TourFileError(str(path), list(problems))
+
+
+def read_document(path: Path | str, expected_format: str) -> dict[str, Any]:
+    """Read and migrate a document; raise TourFileError with a plain message on any problem."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise _fail(p, "文件不存在 (file not found)") from None
+    except IsADirectoryError:
+        raise _fail(p, "这是一个文件夹，不是文件 (is a directory)") from None
+    except OSError as e:
+        raise _fail(p, f"无法读取 (cannot read): {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise _fail(p, f"不是 UTF-8 文本，第 {e.start} 字节 (not UTF-8 text at byte {e.start})") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _fail(p, f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列，{e.msg} "
+                       f"(not valid JSON at line {e.lineno}, column {e.colno})") from None
+    if not isinstance(doc, dict):
+        raise _fail(p, "文件顶层应为 JSON 对象 (top level must be a JSON object)")
+    return migrate(doc, expected_format, p)
+
+
+def migrate(doc: dict[str, Any], expected_format: str, path: Path | str = "") -> dict[str, Any]:
+    fmt = doc.get("format")
+    if fmt != expected_format:
+        raise _fail(path, f"format = {fmt!r}：不是本程序的{_kind(expected_format)}文件，应为 {expected_format!r} "
+                          f"(not a {expected_format} file)")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _fail(path, f"version = {version!r}：版本号应为正整数 (version must be a positive integer)")
+    if version > SCHEMA_VERSION:
+        raise _fail(path, f"version = {version}：文件由更新版本的程序保存（本程序支持到 {SCHEMA_VERSION}），请升级程序 "
+                          f"(saved by a newer version; this program reads up to {SCHEMA_VERSION})")
+    steps = MIGRATIONS[expected_format]
+    while version < SCHEMA_VERSION:
+        doc = steps[version](dict(doc))
+        version += 1
+        doc["version"] = version
+    return doc
+
+
+def _kind(fmt: str) -> str:
+    return "行程" if fmt == TOUR_FORMAT else "教学点库"
+
+
+def _validate(model: type[M], doc: dict[str, Any], path: Path | str, lang: str) -> M:
+    body = {k: v for k, v in doc.items() if k not in ("format", "version")}
+    try:
+        return model.model_validate(body)
+    except ValidationError as e:
+        raise _fail(path, *describe_validation(e, body, lang)) from None
+
+
+def load_tour(path: Path | str, lang: str = "zh") -> Tour:
+    return _validate(Tour, read_document(path, TOUR_FORMAT), path, lang)
+
+
+def load_catalogue(path: Path | str, lang: str = "zh") -> Catalogue:
+    return _validate(Catalogue, read_document(path, SITES_FORMAT), path, lang)
+
+
+def dump_document(model: BaseModel, fmt: str) -> str:
+    body = model.model_dump(mode="json", exclude_defaults=True)
+    doc = {"format": fmt, "version": SCHEMA_VERSION, **body}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def tour_to_json(tour: Tour) -> str:
+    return dump_document(tour, TOUR_FORMAT)
+
+
+def save_tour(tour: Tour, path: Path | str) -> None:
+    atomic_write(Path(path), tour_to_json(tour))
+
+
+def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
+    atomic_write(Path(path), dump_document(catalogue, SITES_FORMAT))
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def atomic_write(path: Path, text: str | bytes, backup: bool = True) -> None:
+    """Write beside the target, flush to disk, keep the old file as *.bak, then replace in one step.
+
+    A crash or a full disk leaves either the old file or the new one, never half of each.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        # mkstemp makes 0600 files; a tour is shared with colleagues, so use the usual mode
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if backup and path.exists():
+            _copy_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _copy_backup(path: Path) -> None:
+    # Copy (not move) so the target never disappears, even for a moment.
+    bak = backup_path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent or ".")
+    with os.fdopen(fd, "wb") as f:
+        f.write(path.read_bytes())
+    os.replace(tmp, bak)

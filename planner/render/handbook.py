@@ -1,0 +1,260 @@
+"""The itinerary handbook (行程手册) as HTML for Qt's rich-text engine: what it says, not how it prints.
+
+Two editions: staff (everything) and participant (no phone numbers, no problems list). Route maps are
+referenced as images named "route-<group id>"; the printer supplies them (planner/render/route_svg.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from planner.model.clock import fmt
+from planner.render.labels import day_label, duration
+from planner.schedule.problems import SEVERITY_LABELS, Severity
+from planner.render.routes import Scope, build_route_map
+from planner.schedule.scheduler import Schedule
+from planner.model.site import KIND_LABELS as SITE_KINDS
+from planner.model.site import SiteKind
+from planner.schedule.timeline import HOURS_APPLY, DayPlan
+from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, Group
+
+STAFF, PARTICIPANT = "staff", "participant"
+PHONE = re.compile(r"(\+?86[- ]?)?(\(?0\d{2,3}\)?[- ]?)?\d{3,4}[- ]?\d{4}(?!\d)|1[3-9]\d[- ]?\d{4}[- ]?\d{4}")
+TEACHING = {SiteKind.ENTERPRISE, SiteKind.PARK, SiteKind.VILLAGE, SiteKind.GOVERNMENT, SiteKind.VENUE}
+
+CSS = """
+body { font-size: 10pt; color: #111; }
+h1 { font-size: 22pt; text-align: center; margin-top: 40px; }
+h2 { font-size: 15pt; color: #1a3d6d; margin-top: 6px; margin-bottom: 6px; }
+h3 { font-size: 12pt; margin-top: 10px; margin-bottom: 4px; }
+.cover { text-align: center; font-size: 13pt; }
+.muted { color: #555; }
+table.grid { border-collapse: collapse; }
+table.grid td, table.grid th { border: 1px solid #8a949e; padding: 3px; vertical-align: top; }
+table.grid th { background-color: #e4eaf1; font-weight: bold; }
+td.dayhead { background-color: #1a3d6d; color: #ffffff; font-weight: bold; }
+td.leg { color: #555; font-size: 9pt; }
+.err { color: #b03a2e; font-weight: bold; }
+.warn { color: #b9770e; }
+"""
+
+
+@dataclass
+class HandbookOptions:
+    edition: str = STAFF
+    groups: list[str] | None = None        # None: every group
+    print_date: dt.date = field(default_factory=dt.date.today)
+    image_width: int = 640                  # CSS px (1/96 in); route images are 3:2
+    toc_pages: dict[str, int] | None = None  # anchor -> page, from a first layout pass
+
+
+def strip_phones(text: str) -> str:
+    return PHONE.sub("", text).strip(" ：:，,、/")
+
+
+def _e(text: object) -> str:
+    return escape(str(text))
+
+
+class _Builder:
+    def __init__(self, schedule: Schedule, opts: HandbookOptions):
+        self.s, self.opts, self.t = schedule, opts, schedule.tour
+        self.groups = [g for g in self.t.groups if opts.groups is None or g.id in opts.groups]
+        self.staff = opts.edition == STAFF
+        self.parts: list[str] = []
+
+    def contact(self, text: str) -> str:
+        return text if self.staff else strip_phones(text)
+
+    def add(self, html: str) -> None:
+        self.parts.append(html)
+
+    def page_break(self) -> None:
+        self.add('<p style="page-break-after: always;"></p>')
+
+    def heading(self, anchor: str, text: str) -> None:
+        self.add(f'<h2><a name="{anchor}">{_e(text)}</a></h2>')
+
+    # -- sections
+    def cover(self) -> None:
+        t = self.t
+        edition = "工作人员版" if self.staff else "学员版"
+        self.add(f'<p style="margin-top: 160px;"></p><h1>{_e(t.title)}</h1>')
+        self.add(f'<p class="cover">行 程 手 册（{edition}）</p><p class="cover"><br/>{_e(t.organizer)}</p>')
+        self.add(f'<p class="cover">{t.start_date.year}年{t.start_date.month}月{t.start_date.day}日 至 '
+                 f'{t.end_date.month}月{t.end_date.day}日</p>')
+        version = f"版本 {_e(t.revision)} · " if t.revision else ""
+        self.add(f'<p class="cover muted"><br/><br/>{version}打印日期 {self.opts.print_date.isoformat()}</p>')
+        self.page_break()
+
+    def sections(self) -> list[tuple[str, str]]:
+        out = [("notes", "须知"), ("overview", "日程总览")]
+        out += [(f"group-{g.id}", f"{g.name} 行程") for g in self.groups]
+        out += [("sites", "教学点简介"), ("contacts", "通讯录")]
+        if self.staff:
+            out.append(("problems", "待处理问题"))
+        return out
+
+    def contents(self) -> None:
+        self.heading("contents", "目录")
+        pages = self.opts.toc_pages or {}
+        rows = "".join(f'<tr><td width="85%">{_e(title)}</td><td align="right">{pages.get(anchor, "")}</td></tr>'
+                       for anchor, title in self.sections())
+        self.add(f'<table width="100%" cellpadding="4">{rows}</table>')
+        self.page_break()
+
+    def notes(self) -> None:
+        self.heading("notes", "须知")
+        text = self.t.notes.strip() or "（无）"
+        self.add("".join(f"<p>{_e(line)}</p>" for line in text.splitlines() if line.strip()))
+        self.page_break()
+
+    def overview(self) -> None:
+        self.heading("overview", "日程总览")
+        head = "<tr><th>日期</th>" + "".join(f"<th>{_e(g.name)}</th>" for g in self.groups) + "</tr>"
+        rows = []
+        for date in self.t.dates():
+            cells = []
+            for g in self.groups:
+                plan = self.s.plan(g.id, date)
+                cells.append(f"<td>{self._day_summary(plan)}</td>")
+            rows.append(f"<tr><td>{_e(day_label(date))}</td>{''.join(cells)}</tr>")
+        self.add(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{"".join(rows)}</table>')
+        self.page_break()
+
+    @staticmethod
+    def _day_summary(plan: DayPlan | None) -> str:
+        if plan is None or not plan.entries:
+            return ""
+        places = [e.site.name for e in plan.entries
+                  if e.site is not None and e.activity.kind in HOURS_APPLY]
+        hotel = plan.end_site.name if plan.end_site is not None else ""
+        text = " → ".join(_e(p) for p in places)
+        return text + (f'<br/><span class="muted">住：{_e(hotel)}</span>' if hotel else "")
+
+    def group(self, g: Group) -> None:
+        plans = sorted(self.s.group_plans(g.id), key=lambda p: p.date)
+        self.heading(f"group-{g.id}", f"{g.name} 行程")
+        route = build_route_map(self.s, Scope(g.id)).routes[0]
+        places: list[str] = []
+        for p in plans:
+            for e in p.entries:
+                if e.site is not None and e.activity.kind is ActivityKind.VISIT:
+                    where = f"{e.site.city}{e.site.county}" if e.site.county != e.site.city else e.site.city
+                    if not places or places[-1] != where:
+                        places.append(where)
+        coach = sum(p.coach_minutes for p in plans)
+        self.add(f"<p><b>路线：</b>{' → '.join(_e(x) for x in places)}</p>")
+        self.add(f"<p><b>现场教学</b> {route.stops} 场 · <b>行车</b> {route.km:.0f} 公里 · "
+                 f"<b>车程</b> {duration(coach)}</p>")
+        w = self.opts.image_width
+        self.add(f'<p><img src="route-{_e(g.id)}" width="{w}" height="{w * 2 // 3}"/></p>')
+        roster = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {_e(g.leader)}" if g.leader else "",
+                  f"联系 {_e(self.contact(g.contact))}" if self.contact(g.contact) else "",
+                  f"车辆 {_e(g.vehicle)}" if g.vehicle else ""]
+        if any(roster):
+            self.add(f"<p>{' · '.join(x for x in roster if x)}</p>")
+        for plan in plans:
+            self.day_table(plan)
+        self.page_break()
+
+    def day_table(self, plan: DayPlan) -> None:
+        cols = ("时间", "内容", "形式", "地点", "带队/讲解", "联系人", "备注")
+        widths = ("13%", "24%", "10%", "19%", "11%", "11%", "12%")
+        title = f"{day_label(plan.date)}"
+        if plan.start_site is not None:
+            title += f"　{fmt(plan.day_start)} 从 {plan.start_site.name} 出发"
+        head = (f'<tr><td class="dayhead" colspan="{len(cols)}">{_e(title)}</td></tr><tr>'
+                + "".join(f'<th width="{w}">{c}</th>' for c, w in zip(cols, widths)) + "</tr>")
+        rows = []
+        for e in plan.entries:
+            if e.leg.moves:
+                label = "乘车" if not e.leg.known else "乘车（已知时长）"
+                to = e.leg_to.name if e.leg_to is not None else ""
+                rows.append(f'<tr><td class="leg">{fmt(e.depart)}–{fmt(e.arrive)}</td><td class="leg" colspan="6">'
+                            f"{label} {e.leg.minutes} 分钟（约 {e.leg.km:.0f} 公里）→ {_e(to)}</td></tr>")
+            act = e.activity
+            kind = MODE_LABELS[act.mode][0] if act.kind is ActivityKind.TRANSFER and act.mode else \
+                KIND_LABELS[act.kind][0]
+            site = e.site
+            what = act.title or (site.name if site else "")
+            if act.kind is ActivityKind.TRANSFER and act.service:
+                what += f"（{act.service}）"
+            presenter = act.presenter or (site.presenter if site and act.kind in HOURS_APPLY else "")
+            contact = self.contact(site.contact) if site is not None and act.kind in HOURS_APPLY else ""
+            notes = act.notes + ("（联合）" if act.joint else "")
+            rows.append(f"<tr><td>{fmt(e.start)}–{fmt(e.end)}</td><td>{_e(what)}</td><td>{_e(kind)}</td>"
+                        f"<td>{_e(site.name if site else '')}</td><td>{_e(presenter)}</td>"
+                        f"<td>{_e(contact)}</td><td>{_e(notes)}</td></tr>")
+        if plan.end_site is not None:
+            leg = plan.final_leg
+            travel = f"乘车 {leg.minutes} 分钟（约 {leg.km:.0f} 公里）→ " if leg.moves else ""
+            rows.append(f'<tr><td>{fmt(plan.day_end)}</td><td colspan="6">{travel}{_e(plan.end_site.name)}</td></tr>')
+        self.add(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{"".join(rows)}</table>'
+                 "<p></p>")
+
+    def sites(self) -> None:
+        self.heading("sites", "教学点简介")
+        seen: list = []
+        for g in self.groups:
+            for p in sorted(self.s.group_plans(g.id), key=lambda p: p.date):
+                for e in p.entries:
+                    if e.site is not None and e.site.kind in TEACHING and e.site not in seen:
+                        seen.append(e.site)
+        for site in seen:
+            meta = " · ".join(x for x in (f"{site.province}{site.city}{site.county}", SITE_KINDS[site.kind][0],
+                                          "、".join(site.topics)) if x)
+            self.add(f"<h3>{_e(site.name)}</h3><p class=\"muted\">{_e(meta)}</p>")
+            if site.address:
+                self.add(f"<p>地址：{_e(site.address)}</p>")
+            self.add(f"<p>{_e(site.intro)}</p>")
+        self.page_break()
+
+    def contacts(self) -> None:
+        self.heading("contacts", "通讯录")
+        rows = [f"<tr><td>{_e(g.name)}</td><td>{_e(g.leader)}</td><td>{_e(self.contact(g.contact))}</td>"
+                f"<td>{_e(g.vehicle)}</td></tr>" for g in self.groups]
+        self.add('<table class="grid" width="100%" cellspacing="0"><thead><tr><th>分组</th><th>带队</th><th>联系方式</th>'
+                 f'<th>车辆</th></tr></thead>{"".join(rows)}</table>')
+        if self.staff:
+            hosts = [s for s in self.t.sites if s.contact and s.kind in TEACHING]
+            if hosts:
+                rows = "".join(f"<tr><td>{_e(s.name)}</td><td>{_e(s.contact)}</td></tr>" for s in hosts)
+                self.add('<h3>教学点联系人</h3><table class="grid" width="100%" cellspacing="0"><thead><tr>'
+                         f"<th>教学点</th><th>联系人</th></tr></thead>{rows}</table>")
+
+    def problems(self) -> None:
+        self.page_break()
+        self.heading("problems", "待处理问题")
+        shown = [p for p in self.s.problems if p.severity is not Severity.INFO] or []
+        if not shown:
+            self.add("<p>没有错误或警告。</p>")
+        for p in shown:
+            css = "err" if p.severity is Severity.ERROR else "warn"
+            self.add(f'<p><span class="{css}">[{SEVERITY_LABELS[p.severity][0]}]</span> {_e(p.message())}</p>')
+
+    def build(self) -> str:
+        self.cover()
+        self.contents()
+        self.notes()
+        self.overview()
+        for g in self.groups:
+            self.group(g)
+        self.sites()
+        self.contacts()
+        if self.staff:
+            self.problems()
+        return f"<html><head><meta charset=\"utf-8\"/></head><body>{''.join(self.parts)}</body></html>"
+
+
+def handbook_html(schedule: Schedule, options: HandbookOptions | None = None) -> str:
+    return _Builder(schedule, options or HandbookOptions()).build()
+
+
+def section_anchors(schedule: Schedule, options: HandbookOptions) -> list[str]:
+    return [a for a, _ in _Builder(schedule, options).sections()]
+
+

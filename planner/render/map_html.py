@@ -1,0 +1,197 @@
+"""Route maps as standalone Leaflet pages (folium), working offline with Leaflet from an installed package.
+
+Every user-supplied string is escaped for the place it lands: folium writes tooltips into JavaScript
+template literals, so HTML escaping alone is not enough (backticks, `${`, backslashes).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet as xstatic_leaflet
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from planner.render.coords import identity, wgs_to_gcj
+from planner.render.labels import short_date
+from planner.render.routes import HOTEL, STATION, STOP, Marker, RouteMap
+
+TILES = ("none", "osm", "gaode", "tianditu")
+LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
+
+_TIANDITU = "https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s" \
+            "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=%s"
+_GAODE = "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
+
+_CSS = """
+.st-pin{border-radius:50%;color:#fff;font:bold 12px/22px sans-serif;text-align:center;width:22px;height:22px;
+ border:2px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6)}
+.st-hotel,.st-station{border-radius:3px;color:#fff;font:12px/20px "Noto Sans CJK SC",sans-serif;text-align:center;
+ width:20px;height:20px;border:1px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6)}
+.st-hotel{background:#5b4a8b}.st-station{background:#333}
+.st-legend{position:absolute;z-index:1000;top:10px;right:10px;background:rgba(255,255,255,.92);padding:4px 8px;
+ border-radius:4px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:46%}
+.st-legend b{display:block;max-height:3em;overflow:hidden}
+/* a small map (a docked tab on a laptop) keeps its room for the routes: no legend, no note */
+.st-legend i{display:inline-block;width:22px;height:4px;margin-right:6px;vertical-align:middle}
+.st-note{position:absolute;z-index:1000;bottom:24px;right:10px;background:#fff8e1;padding:3px 8px;border-radius:3px;
+ font:12px "Noto Sans CJK SC",sans-serif;color:#6d5200}
+.leaflet-container{background:#eef2f5}
+@media (max-height:320px),(max-width:300px){.st-legend,.st-note{display:none}}
+"""
+
+_TEXT = {
+    "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "tiles_off": "底图已关闭：只显示路线和站点",
+           "km": "公里", "stops": "站"},
+    "en": {"hotel": "Hotel", "station": "Station / airport", "joint": "joint",
+           "tiles_off": "Base tiles are off: routes and stops only", "km": "km", "stops": "stops"},
+}
+
+
+def safe(text: object) -> str:
+    """Escape user text for HTML that folium places inside a JavaScript template literal."""
+    escaped = html.escape(str(text), quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def leaflet_assets() -> tuple[str, str]:
+    """Leaflet's JS and CSS from the installed xstatic package (the version folium is made for)."""
+    return ((LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8"),
+            (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"))
+
+
+def _tile_layers(m: folium.Map, tiles: str, tianditu_key: str) -> None:
+    if tiles == "osm":
+        folium.TileLayer("OpenStreetMap").add_to(m)
+    elif tiles == "gaode":
+        folium.TileLayer(_GAODE, attr="© 高德地图 AutoNavi", subdomains="1234", max_zoom=18).add_to(m)
+    elif tiles == "tianditu" and tianditu_key:
+        key = safe(tianditu_key)
+        folium.TileLayer(_TIANDITU % ("vec", "vec", key), attr="© 天地图", subdomains="01234567").add_to(m)
+        folium.TileLayer(_TIANDITU % ("cva", "cva", key), attr="© 天地图", subdomains="01234567",
+                         overlay=True).add_to(m)
+
+
+def _tooltip(marker: Marker, names: dict[str, str], lang: str) -> str:
+    t = _TEXT[lang]
+    lines = [f"<b>{safe(marker.site.name)}</b>"]
+    if marker.kind == HOTEL:
+        lines.append(t["hotel"])
+    elif marker.kind == STATION:
+        lines.append(t["station"])
+    if marker.joint:
+        lines.append(t["joint"] + "：" + "、".join(safe(names.get(g, g)) for g in marker.groups))
+    for v in marker.visits:
+        who = "" if marker.joint else safe(names.get(v.group_id, v.group_id)) + " "
+        title = "" if v.title == marker.site.name else " " + safe(v.title)
+        lines.append(f"{who}{short_date(v.date, lang)} {v.start}–{v.end}{title}")
+    if not marker.visits and marker.kind != STOP:
+        lines.append("、".join(safe(names.get(g, g)) for g in marker.groups))
+    return "<br>".join(lines)
+
+
+
+def _icon(marker: Marker, colours: dict[str, str], shift: int = 0) -> folium.DivIcon:
+    """`shift`: pixels to the right, so markers that share a point sit side by side instead of hiding."""
+    if marker.kind in (HOTEL, STATION):
+        label, css, size = ("宿", "st-hotel", 20) if marker.kind == HOTEL else ("站", "st-station", 20)
+    elif marker.joint:
+        label, css, size = "联", 'st-pin" style="background:#222', 26
+    else:
+        colour = safe(colours.get(marker.groups[0], "#555555"))
+        label, css, size = str(marker.number), f'st-pin" style="background:{colour}', 26
+    return folium.DivIcon(html=f'<div class="{css}">{label}</div>', icon_size=(size, size),
+                          icon_anchor=(size // 2 - shift, size // 2))
+
+
+def _shifts(markers: list[Marker]) -> list[int]:
+    """Side-by-side offsets for markers at the same point (county-level coordinates are often shared)."""
+    seen: dict[tuple[float, float], int] = {}
+    out = []
+    for m in markers:
+        key = (round(m.site.lat, 4), round(m.site.lon, 4))
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        out.append(k * 24)
+    return out
+
+
+def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> folium.Map:
+    if tiles not in TILES:
+        raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    project: Callable[[float, float], tuple[float, float]] = wgs_to_gcj if tiles == "gaode" else identity
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_start=8,
+                   location=(30.5, 120.5))
+    # Only Leaflet, inlined: no jQuery/Bootstrap/Font Awesome and nothing fetched from a CDN.
+    m.default_js, m.default_css = [], []
+    js, css = leaflet_assets()
+    root = m.get_root()
+    root.header.add_child(Element(f"<script>{js}</script>"), name="leaflet_js")
+    root.header.add_child(Element(f"<style>{css}\n{_CSS}</style>"), name="leaflet_css")
+    root.header.add_child(Element(f"<title>{safe(route_map.title)}</title>"), name="title")
+    _tile_layers(m, tiles, tianditu_key)
+    names = {r.group_id: r.name for r in route_map.routes}
+    colours = {r.group_id: r.colour for r in route_map.routes}
+    for route in route_map.routes:
+        if len(route.points) >= 2:
+            folium.PolyLine([project(p.lat, p.lon) for p in route.points], color=safe(route.colour), weight=4,
+                            opacity=0.85, tooltip=folium.Tooltip(safe(route.name))).add_to(m)
+    # hotels and stations first, so numbered stops are drawn on top of them
+    ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
+    for marker, shift in zip(ordered, _shifts(ordered)):
+        folium.Marker(project(marker.site.lat, marker.site.lon), icon=_icon(marker, colours, shift),
+                      tooltip=folium.Tooltip(_tooltip(marker, names, lang))).add_to(m)
+    _legend(m, route_map, lang)
+    if tiles == "none" or (tiles == "tianditu" and not tianditu_key):
+        root.html.add_child(Element(f'<div class="st-note">{_TEXT[lang]["tiles_off"]}</div>'))
+    bounds = route_map.bounds()
+    if bounds is not None:
+        (s, w), (n, e) = bounds
+        (s, w), (n, e) = project(s, w), project(n, e)
+        _AfterMap(_FIT % (s, w, n, e, m.get_name())).add_to(m)
+    _AfterMap(f"window.studyTourMap = {m.get_name()};").add_to(m)
+    return m
+
+
+class _AfterMap(MacroElement):
+    """Our own script, placed after folium has created the map and its layers."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+
+# Fit the routes, and fit again when the view is resized (a dock shown later) until the user moves the map.
+_FIT = """(function (map) {
+  var b = L.latLngBounds([[%s, %s], [%s, %s]]), touched = false;
+  function fit() {
+    var size = map.getSize();
+    if (b.getNorthEast().distanceTo(b.getSouthWest()) < 500) { map.setView(b.getCenter(), 13); }
+    else if (size.x && size.y) { map.fitBounds(b, {padding: [30, 30]}); }
+    else { map.setView(b.getCenter(), 8); }
+  }
+  fit();
+  map.getContainer().addEventListener("mousedown", function () { touched = true; });
+  map.getContainer().addEventListener("wheel", function () { touched = true; });
+  map.on("resize", function () { if (!touched) { fit(); } });
+  window.studyTourKeepView = function (lat, lon, zoom) { touched = true; map.setView([lat, lon], zoom); };
+})(%s);"""
+
+
+def _legend(m: folium.Map, route_map: RouteMap, lang: str) -> None:
+    t = _TEXT[lang]
+    rows = [f'<div><i style="background:{safe(r.colour)}"></i>{safe(r.name)} · {r.stops} {t["stops"]} · '
+            f'{r.km:.0f} {t["km"]}</div>' for r in route_map.routes]
+    rows.append(f'<div><span class="st-hotel" style="display:inline-block;width:16px;height:16px;'
+                f'line-height:16px;font-size:10px">宿</span> {t["hotel"]}</div>')
+    m.get_root().html.add_child(Element(f'<div class="st-legend"><b>{safe(route_map.title)}</b>{"".join(rows)}'
+                                        "</div>"))
+
+
+def render_html(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> str:
+    return build_map(route_map, tiles, tianditu_key, lang).get_root().render()

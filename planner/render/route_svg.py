@@ -1,0 +1,77 @@
+"""A route map drawn without any network: SVG from the plan's coordinates (handbook pages, previews).
+
+Equirectangular projection scaled by cos(latitude): over a few hundred km the distortion is far
+smaller than what a reader can see, and it keeps the drawing free of tile servers and projections.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from planner.render.routes import HOTEL, STATION, STOP, RouteMap
+
+KM_PER_DEG = 111.195
+NICE_KM = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+
+def _nice(km: float) -> int:
+    return max([n for n in NICE_KM if n <= km] or [NICE_KM[0]])
+
+
+def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int = 36) -> str:
+    sites = [p for r in route_map.routes for p in r.points] + [m.site for m in route_map.markers]
+    if not sites:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+                f'<rect width="100%" height="100%" fill="#f4f6f8"/></svg>')
+    lat0 = sum(s.lat for s in sites) / len(sites)
+    kx = math.cos(math.radians(lat0))
+    xs, ys = [s.lon * kx for s in sites], [s.lat for s in sites]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 0.02)
+    scale = min((width - 2 * pad) / max(max(xs) - min(xs), span * 0.2),
+                (height - 2 * pad - 24) / max(max(ys) - min(ys), span * 0.2))
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return width / 2 + (lon * kx - cx) * scale, (height - 24) / 2 - (lat - cy) * scale
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, sans-serif">',
+           f'<rect width="{width}" height="{height}" fill="#f4f6f8" stroke="#c8ced4"/>']
+    for route in route_map.routes:
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(p.lat, p.lon) for p in route.points))
+        out.append(f'<polyline points="{pts}" fill="none" stroke="{escape(route.colour)}" stroke-width="3.5" '
+                   'stroke-linejoin="round" stroke-opacity="0.85"/>')
+    colours = {r.group_id: r.colour for r in route_map.routes}
+    placed: list[tuple[float, float]] = []
+    for m in sorted(route_map.markers, key=lambda mk: mk.kind == STOP):
+        x, y = xy(m.site.lat, m.site.lon)
+        while any(abs(x - px) < 19 and abs(y - py) < 19 for px, py in placed):
+            x += 20  # stops at (nearly) the same point sit side by side instead of hiding each other
+        placed.append((x, y))
+        if m.kind in (HOTEL, STATION):
+            fill, label = ("#5b4a8b", "宿") if m.kind == HOTEL else ("#333333", "站")
+            out.append(f'<rect x="{x - 8:.1f}" y="{y - 8:.1f}" width="16" height="16" rx="2" fill="{fill}" '
+                       f'stroke="#fff"/><text x="{x:.1f}" y="{y + 4:.1f}" font-size="10" fill="#fff" '
+                       f'text-anchor="middle">{label}</text>')
+        else:
+            fill = "#222222" if m.joint else escape(colours.get(m.groups[0], "#555555"))
+            label = "联" if m.joint else str(m.number)
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{fill}" stroke="#fff" stroke-width="1.5"/>'
+                       f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="10" font-weight="bold" fill="#fff" '
+                       f'text-anchor="middle">{label}</text>')
+    out.append(_scale_bar(scale, kx, height))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _scale_bar(scale: float, kx: float, height: int) -> str:
+    """A bar of a round number of km, about a fifth of the drawing wide."""
+    px_per_km = scale / KM_PER_DEG  # degrees of latitude per km, in pixels (x is already scaled by kx)
+    km = _nice(140 / px_per_km)
+    length = km * px_per_km
+    x0, y0 = 14, height - 12
+    return (f'<g stroke="#333" stroke-width="2"><line x1="{x0}" y1="{y0}" x2="{x0 + length:.1f}" y2="{y0}"/>'
+            f'<line x1="{x0}" y1="{y0 - 5}" x2="{x0}" y2="{y0}"/>'
+            f'<line x1="{x0 + length:.1f}" y1="{y0 - 5}" x2="{x0 + length:.1f}" y2="{y0}"/></g>'
+            f'<text x="{x0 + length + 6:.1f}" y="{y0 + 4}" font-size="12" fill="#333">{km} km</text>')

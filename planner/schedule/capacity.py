@@ -1,0 +1,93 @@
+"""Sites receiving more groups or people at once than they can, across groups and in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from planner.model.clock import fmt
+from planner.render.labels import short_date
+from planner.schedule.problems import Problem
+from planner.model.site import Site
+from planner.schedule.timeline import HOURS_APPLY, DayPlan
+from planner.model.tour import Tour
+
+
+@dataclass
+class Session:
+    """One booking of a site; a joint session gathers several groups and counts once."""
+
+    start: int
+    end: int
+    groups: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    people: int = 0
+
+
+def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date], list[Session]]:
+    heads = {g.id: g.headcount for g in tour.groups}
+    joint: dict[tuple[str, dt.date, str], Session] = {}
+    by_site: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
+    for plan in plans:
+        for e in plan.entries:
+            act = e.activity
+            if act.site is None or act.kind not in HOURS_APPLY:
+                continue
+            key = (act.site, plan.date)
+            if act.joint:
+                s = joint.get((act.site, plan.date, act.joint))
+                if s is None:
+                    s = joint[(act.site, plan.date, act.joint)] = Session(e.start, e.end)
+                    by_site[key].append(s)
+                s.start, s.end = min(s.start, e.start), max(s.end, e.end)
+            else:
+                s = Session(e.start, e.end)
+                by_site[key].append(s)
+            s.groups.append(plan.group_id)
+            s.activities.append(act.id or "")
+            s.people += heads.get(plan.group_id, 0)
+    return by_site
+
+
+def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
+    sites = tour.site_index()
+    out: list[Problem] = []
+    for (site_id, date), sessions in _sessions(tour, plans).items():
+        site = sites[site_id]
+        sessions.sort(key=lambda s: (s.start, s.end))
+        active: list[Session] = []
+        for s in sessions:
+            active = [a for a in active if a.end > s.start]
+            together = active + [s]
+            people = sum(a.people for a in together)
+            too_many = len(together) > site.max_groups
+            too_full = site.max_people is not None and people > site.max_people
+            if too_many or too_full:
+                out += _clash(tour, site, date, together, people, too_many, too_full)
+            active.append(s)
+    return out
+
+
+def _clash(tour: Tour, site: Site, date: dt.date, together: list[Session], people: int,
+           too_many: bool, too_full: bool) -> list[Problem]:
+    """The problems of one moment when a site is over its limits; reported on the latest arrival."""
+    names = {g.id: g.name for g in tour.groups}
+    last = together[-1]
+    groups = tuple(g for a in together for g in a.groups)
+    raw = {"start": fmt(last.start), "end": fmt(min(a.end for a in together)), "site": site.name,
+           "groups": "、".join(names[g] for g in groups)}
+
+    def problem(code: str, **extra: object) -> Problem:
+        def params(lang: str) -> dict:
+            return {"date": short_date(date, lang), **raw, **extra}
+        return Problem(code, last.groups[0], date, last.activities[0], site.id, params, groups=groups,
+                       activities=tuple(a for session in together for a in session.activities))
+
+    out = []
+    if too_many:
+        out.append(problem("over-capacity-groups", count=len(together), limit=site.max_groups))
+    if too_full:
+        out.append(problem("over-capacity-people", people=people, limit=site.max_people))
+    return out

@@ -1,0 +1,154 @@
+"""Walk one group-day: travel, wait, stay; the timeline and its totals. Pure and deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.model.clock import minutes
+from planner.model.site import Site
+from planner.model.tour import DEFAULT_MINUTES, Activity, ActivityKind, Day, Tour
+from planner.schedule.travel import STAY, Leg, TravelEstimator
+
+HOURS_APPLY = {ActivityKind.VISIT, ActivityKind.LECTURE, ActivityKind.DISCUSSION}
+"""Kinds that need the site open; meals, check-in and transfers do not follow a site's visiting hours."""
+
+
+@dataclass(slots=True)
+class Entry:
+    """One activity in a computed day; times are minutes since midnight."""
+
+    activity: Activity
+    index: int
+    site: Site | None          # where it happens (a transfer: where it arrives)
+    leg: Leg                   # travel before it, from the previous place
+    leg_to: Site | None        # where that leg goes (a transfer's boarding station)
+    depart: int                # left the previous place
+    arrive: int
+    start: int
+    end: int
+    duration: int
+    wait: int                  # idle between arrival and start
+    pinned_late: int = 0       # minutes the pinned start was missed by
+    hours_violation: bool = False
+
+    @property
+    def is_transfer(self) -> bool:
+        return self.activity.kind is ActivityKind.TRANSFER
+
+
+@dataclass(slots=True)
+class DayPlan:
+    group_id: str
+    date: dt.date
+    day: Day
+    entries: list[Entry] = field(default_factory=list)
+    final_leg: Leg = STAY
+    start_site: Site | None = None
+    end_site: Site | None = None
+    day_start: int = 0
+    day_end: int = 0
+    window_start: int = 0
+    window_end: int = 0
+
+    @property
+    def activity_minutes(self) -> int:
+        return sum(e.duration for e in self.entries if not e.is_transfer)
+
+    @property
+    def travel_minutes(self) -> int:
+        legs = sum(e.leg.minutes for e in self.entries) + self.final_leg.minutes
+        return legs + sum(e.duration for e in self.entries if e.is_transfer)
+
+    @property
+    def coach_minutes(self) -> int:
+        return sum(e.leg.minutes for e in self.entries if not e.leg.known) + (
+            0 if self.final_leg.known else self.final_leg.minutes)
+
+    @property
+    def idle_minutes(self) -> int:
+        """Waiting between activities; before the first one the group has simply not set off yet."""
+        return sum(e.wait for e in self.entries[1:])
+
+    @property
+    def km(self) -> float:
+        return round(sum(e.leg.km for e in self.entries) + self.final_leg.km, 1)
+
+    @property
+    def used_minutes(self) -> int:
+        """From setting off to arriving for the night."""
+        return self.day_end - self.day_start
+
+    @property
+    def slack(self) -> int:
+        """Minutes left before the window closes; negative when the day overflows."""
+        return self.window_end - self.day_end
+
+    @property
+    def visits(self) -> int:
+        return sum(1 for e in self.entries if e.activity.kind is ActivityKind.VISIT)
+
+
+def activity_minutes(act: Activity, site: Site | None) -> int:
+    if act.minutes is not None:
+        return act.minutes
+    if act.kind is ActivityKind.VISIT:
+        return site.visit_minutes if site is not None else 60
+    return DEFAULT_MINUTES[act.kind]
+
+
+def _open_start(site: Site, start: int, duration: int) -> tuple[int, bool]:
+    """Earliest start ≥ `start` at which the site is open for the whole stay; flags when none exists."""
+    for span in site.hours:
+        s, e = span.start_min, span.end_min
+        begin = max(start, s)
+        if begin + duration <= e:
+            return begin, False
+    return start, True
+
+
+def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
+             travel: TravelEstimator) -> DayPlan:
+    window = tour.day_window
+    plan = DayPlan(group_id=group_id, date=day.date, day=day,
+                   start_site=sites.get(day.start) if day.start else None,
+                   end_site=sites.get(day.end) if day.end else None,
+                   window_start=window.start_min, window_end=window.end_min)
+    t = window.start_min
+    here = plan.start_site
+    for index, act in enumerate(day.activities):
+        site = sites.get(act.site) if act.site else None
+        if act.kind is ActivityKind.TRANSFER:
+            # a transfer is itself the journey: drive to where it boards, if that is elsewhere, then ride
+            goal = sites.get(act.origin) if act.origin else here
+        else:
+            goal = site or here
+        leg = travel.leg(here, goal)
+        earliest = t + leg.minutes
+        duration = activity_minutes(act, site)
+        start, late, closed = earliest, 0, False
+        if act.pinned is not None:
+            pinned = minutes(act.pinned)
+            if pinned >= earliest:
+                start = pinned
+            else:
+                late = earliest - pinned
+        if site is not None and site.hours and act.kind in HOURS_APPLY:
+            if act.pinned is None:
+                start, closed = _open_start(site, start, duration)
+            else:
+                closed = not any(sp.start_min <= start and start + duration <= sp.end_min
+                                 for sp in site.hours)
+        wait = start - earliest
+        # Waiting happens before setting off: the group leaves just in time and arrives at the start.
+        depart = t + wait
+        plan.entries.append(Entry(activity=act, index=index, site=site or here, leg=leg, leg_to=goal,
+                                  depart=depart, arrive=depart + leg.minutes, start=start,
+                                  end=start + duration, duration=duration, wait=wait,
+                                  pinned_late=late, hours_violation=closed))
+        t = start + duration
+        here = site or goal
+    plan.final_leg = travel.leg(here, plan.end_site)
+    plan.day_end = t + plan.final_leg.minutes
+    plan.day_start = plan.entries[0].depart if plan.entries else window.start_min
+    return plan

@@ -1,0 +1,148 @@
+"""The schedule board's model: rows are groups, columns are the tour's dates, a cell is a group-day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPixmap
+
+from planner.model.clock import fmt
+from planner.render.labels import duration, weekday
+from planner.schedule.problems import Severity
+from ui.document import TourDocument
+from ui.i18n import lang
+
+PlanRole = Qt.ItemDataRole.UserRole + 1       # DayPlan | None
+ProblemsRole = Qt.ItemDataRole.UserRole + 2   # list[Problem] of this group-day
+SlotRole = Qt.ItemDataRole.UserRole + 3       # (group_id, date)
+ColourRole = Qt.ItemDataRole.UserRole + 4     # the group's QColor
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BoardModel(QAbstractTableModel):
+    def __init__(self, document: TourDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._shape = self._current_shape()
+        self._problems: dict[tuple[str, dt.date], list] = {}
+        self._index_problems()
+        document.changed.connect(self.refresh)
+
+    # -- shape
+    def _current_shape(self) -> tuple:
+        tour = self.document.tour
+        return (tuple(g.id for g in tour.groups), tour.start_date, tour.end_date)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return self.document.tour.dates()
+
+    def refresh(self) -> None:
+        shape = self._current_shape()
+        if shape != self._shape:
+            self.beginResetModel()
+            self._shape = shape
+            self._index_problems()
+            self.endResetModel()
+            return
+        self._index_problems()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+
+    def _index_problems(self) -> None:
+        found: dict[tuple[str, dt.date], list] = {}
+        for p in self.document.schedule.problems:
+            if p.date is None:
+                continue
+            for gid in p.groups or ((p.group_id,) if p.group_id else ()):
+                found.setdefault((gid, p.date), []).append(p)
+        self._problems = found
+
+    # -- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.document.tour.groups)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.dates)
+
+    def slot(self, index: Index) -> tuple[str, dt.date]:
+        return self.document.tour.groups[index.row()].id, self.dates[index.column()]
+
+    def index_of(self, group_id: str, date: dt.date) -> QModelIndex:
+        rows = [i for i, g in enumerate(self.document.tour.groups) if g.id == group_id]
+        dates = self.dates
+        if not rows or date not in dates:
+            return QModelIndex()
+        return self.index(rows[0], dates.index(date))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()
+                                       and 0 <= index.column() < self.columnCount()):
+            return None
+        group_id, date = self.slot(index)
+        plan = self.document.schedule.plan(group_id, date)
+        if role == PlanRole:
+            return plan
+        if role == ProblemsRole:
+            return list(self._problems.get((group_id, date), []))
+        if role == SlotRole:
+            return (group_id, date)
+        if role == ColourRole:
+            return QColor(self.document.tour.groups[index.row()].colour)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._summary(plan, group_id, date)
+        return None
+
+    def _summary(self, plan, group_id: str, date: dt.date) -> str:
+        if plan is None or not plan.entries:
+            return ""
+        language = lang()
+        lines = [f"{fmt(e.start)}–{fmt(e.end)} {e.activity.title or (e.site.name if e.site else '')}"
+                 for e in plan.entries]
+        slack = duration(plan.slack, language)
+        lines.append(("余量 " if language == "zh" else "slack ") + slack)
+        lines += [p.message(language) for p in self._problems.get((group_id, date), [])
+                  if p.severity is not Severity.INFO]
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        language = lang()
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < self.columnCount():
+                return None
+            date = self.dates[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if language == "zh":
+                    return f"{date.month}月{date.day}日 {weekday(date)}"
+                return f"{weekday(date, 'en')[:3]} {date.day} {date.strftime('%b')}"
+            if role == Qt.ItemDataRole.ForegroundRole and date.isoweekday() >= 6:
+                return QColor("#b03a2e")
+            return None
+        if not 0 <= section < self.rowCount():
+            return None
+        group = self.document.tour.groups[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            people = f"{group.headcount} 人" if language == "zh" else f"{group.headcount} people"
+            return f"{group.name}\n{people}" if group.headcount else group.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _swatch(group.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (group.leader, group.contact, group.vehicle) if x) or group.name
+        return None
+
+
+def _swatch(colour: str) -> QPixmap:
+    """The group's colour as a small square: headers draw pixmaps, not bare colours."""
+    pixmap = QPixmap(12, 28)
+    pixmap.fill(QColor(colour))
+    return pixmap

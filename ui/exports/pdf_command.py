@@ -1,0 +1,52 @@
+"""`study-tour export-pdf`: the handbook from the command line (Qt without a window)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
+from planner.io.errors import PlannerError
+from planner.io.fileformat import load_tour
+from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
+from planner.schedule.scheduler import schedule
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["study-tour"])
+    tour = load_tour(args.file)
+    groups = None
+    if args.group:
+        unknown = [g for g in args.group if tour.group(g) is None]
+        if unknown:
+            known = ", ".join(f"{g.id} ({g.name})" for g in tour.groups)
+            raise PlannerError(f"{args.file}: no group {', '.join(unknown)}; the tour has {known}")
+        groups = list(args.group)
+    date = dt.date.fromisoformat(args.print_date) if args.print_date else dt.date.today()
+    options = HandbookOptions(edition=args.edition, groups=groups, print_date=date)
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
+    result = schedule(tour)
+    from ui.exports.handbook_pdf import export_handbook
+
+    export_handbook(result, out, options)
+    del app
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
+
+
+def _setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--group", action="append", help="only this group (repeatable)")
+    p.add_argument("--edition", choices=(STAFF, PARTICIPANT), default=STAFF,
+                   help="staff: everything; participant: no phone numbers, no problems list")
+    p.add_argument("--print-date", help="date printed on the cover (YYYY-MM-DD; default today)")
+
+
+COMMANDS["export-pdf"] = ("print the itinerary handbook (行程手册) to PDF", _setup, cmd_export_pdf)

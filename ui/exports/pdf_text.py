@@ -1,0 +1,153 @@
+"""Make the PDF's text layer give back the characters that were printed.
+
+Qt writes each font's ToUnicode map from the font's cmap, taking the lowest code point that uses a glyph.
+Noto Sans CJK draws 行 and the Kangxi radical ⾏ (U+2F8F) with one glyph, so copying "行程" from the PDF
+gave "⾏程" (and "–" came back as "‒", "～" as "〜"). This rewrites those entries to the character the
+glyph most likely stood for: the ideograph rather than the radical, the common dash rather than the rare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+import subprocess
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject
+
+from planner.io.fileformat import atomic_write
+
+RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
+IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0xF900, 0xFB00))
+COMMON = (0x2013, 0xFF5E)  # en dash over figure dash, full-width tilde over wave dash
+TOKEN = re.compile(r"<([0-9A-Fa-f]{4})>")
+
+
+def font_file(family: str) -> tuple[str, int] | None:
+    """The file and face index fontconfig uses for `family`."""
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}", family], capture_output=True, text=True,
+                             timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path, _, index = out.partition("\t")
+    return (path, int(index or 0)) if path else None
+
+
+@lru_cache(maxsize=8)
+def preferred_map(path: str, index: int) -> dict[int, int]:
+    """code point Qt will write (the lowest sharing a glyph) → the one that glyph should read as."""
+    from fontTools.ttLib import TTFont  # reading a cmap takes a fraction of a second
+
+    cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap()
+    by_glyph: dict[str, list[int]] = {}
+    for cp, glyph in cmap.items():
+        by_glyph.setdefault(glyph, []).append(cp)
+    result = {}
+    for cps in by_glyph.values():
+        if len(cps) < 2:
+            continue
+        lowest = min(cps)
+        ideographs = [c for c in cps if any(c in r for r in IDEOGRAPHS)]
+        common = [c for c in cps if c in COMMON]
+        pick = min(ideographs) if ideographs and lowest in RADICALS else (common[0] if common else lowest)
+        if pick != lowest:
+            result[lowest] = pick
+    return result
+
+
+def _fallback(cp: int) -> int:
+    folded = unicodedata.normalize("NFKC", chr(cp))
+    return ord(folded) if len(folded) == 1 else cp
+
+
+def _fix_cmap(text: str, better: dict[int, int]) -> str:
+    def dest(token: re.Match) -> str:
+        cp = int(token.group(1), 16)
+        if cp in better:
+            return f"<{better[cp]:04X}>"
+        return f"<{_fallback(cp):04X}>" if cp in RADICALS else token.group(0)
+
+    lines = []
+    section = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.endswith(("beginbfchar", "beginbfrange")):
+            section = stripped.split()[-1]
+        elif stripped in ("endbfchar", "endbfrange"):
+            section = None
+        elif section == "beginbfrange" and "[" in line:
+            head, _, array = line.partition("[")
+            line = head + "[" + TOKEN.sub(dest, array)
+        elif section == "beginbfchar":
+            tokens = TOKEN.findall(line)
+            if len(tokens) == 2:
+                line = f"<{tokens[0]}> " + TOKEN.sub(dest, f"<{tokens[1]}>")
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _tag(name: str) -> str:
+    digest = hashlib.md5(name.encode("utf-8"), usedforsecurity=False).digest()
+    return "".join(chr(ord("A") + b % 26) for b in digest[:6])
+
+
+def _steady_subset_tag(font) -> None:
+    """Qt names font subsets with a random tag (QYEAAA+…); derive it from the font name instead."""
+    targets = [(font, "/BaseFont")]
+    for descendant in font.get("/DescendantFonts", []):
+        d = descendant.get_object()
+        targets.append((d, "/BaseFont"))
+        if "/FontDescriptor" in d:
+            targets.append((d["/FontDescriptor"].get_object(), "/FontName"))
+    for obj, key in targets:
+        name = str(obj.get(key, ""))
+        if len(name) > 8 and name[7] == "+":
+            obj[NameObject(key)] = NameObject(f"/{_tag(name[8:])}+{name[8:]}")
+
+
+def finish_pdf(pdf: Path | str, families: list[str], stamp: dt.date) -> int:
+    """Fix the ToUnicode maps in place and date the file `stamp`; returns how many fonts were changed.
+
+    The same plan and print date give the same bytes: the file id is a digest of the content, not random,
+    so a reprint can be compared with the last one.
+    """
+    better: dict[int, int] = {}
+    for family in families:
+        found = font_file(family)
+        if found is not None:
+            better.update(preferred_map(*found))
+    reader = PdfReader(str(pdf))
+    writer = PdfWriter(clone_from=reader)
+    changed = 0
+    seen: set[int] = set()
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            if "/ToUnicode" not in font or id(font) in seen:
+                continue
+            seen.add(id(font))
+            _steady_subset_tag(font)
+            stream = font["/ToUnicode"].get_object()
+            old = stream.get_data().decode("latin-1")
+            new = _fix_cmap(old, better)
+            if new != old:
+                stream.set_data(new.encode("latin-1"))
+                changed += 1
+    when = f"D:{stamp:%Y%m%d}000000Z"
+    writer.add_metadata({"/CreationDate": when, "/ModDate": when})
+    digest = hashlib.md5(b"".join(p.get_contents().get_data() for p in writer.pages if p.get_contents()),
+                         usedforsecurity=False).digest()
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])  # pypdf's trailer /ID
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    atomic_write(Path(pdf), buffer.getvalue(), backup=False)
+    return changed
+
+

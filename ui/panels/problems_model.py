@@ -1,0 +1,91 @@
+"""Scheduler problems as a table, with a filter by severity and group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from planner.render.labels import short_date
+from planner.schedule.problems import SEVERITY_LABELS, SEVERITY_ORDER, Problem, Severity
+from ui.document import TourDocument
+from ui.i18n import lang, pick
+from ui.table_model import RowsModel
+
+ProblemRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+COLOURS = {Severity.ERROR: QColor("#c0392b"), Severity.WARNING: QColor("#d35400"),
+           Severity.INFO: QColor("#2c6fbb")}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProblemsModel(RowsModel):
+    COLUMNS = ("Severity", "Group", "Date", "Problem", "Code")
+
+    def __init__(self, document: TourDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._rows = list(document.schedule.problems)
+        document.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self.document.schedule.problems)
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem:
+        return self._rows[row]
+
+    def _group_names(self, p: Problem) -> str:
+        names = {g.id: g.name for g in self.document.tour.groups}
+        ids = p.groups or ((p.group_id,) if p.group_id else ())
+        return "、".join(names.get(g, g) for g in ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        p, col = self._rows[index.row()], index.column()
+        if role == ProblemRole:
+            return p
+        if role == SortRole:
+            return (SEVERITY_ORDER[p.severity], index.row()) if col == 0 else (
+                p.date.toordinal() if col == 2 and p.date else self.data(index))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return pick(SEVERITY_LABELS[p.severity])
+            if col == 1:
+                return self._group_names(p)
+            if col == 2:
+                return short_date(p.date, lang()) if p.date else ""
+            if col == 3:
+                return p.message(lang())
+            return p.code
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return COLOURS[p.severity]
+        return None
+
+
+class ProblemsFilter(QSortFilterProxyModel):
+    """Shows the chosen severities and, optionally, one group's problems only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.severities: set[Severity] = set(Severity)
+        self.group_id: str | None = None
+        self.setSortRole(SortRole)
+
+    def set_filter(self, severities: set[Severity] | None = None, group_id: str | None = "") -> None:
+        if severities is not None:
+            self.severities = set(severities)
+        if group_id != "":
+            self.group_id = group_id
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        p: Problem = self.sourceModel().index(row, 0, parent).data(ProblemRole)
+        if p.severity not in self.severities:
+            return False
+        if self.group_id is None:
+            return True
+        return self.group_id == p.group_id or self.group_id in p.groups
