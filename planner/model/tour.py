@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from pydantic_core import PydanticCustomError
 
 from planner.model.clock import Clock, TimeSpan
+from planner.model.people import People, check_people
 from planner.model.site import Ident, Site, check_unique_ids
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -152,6 +153,7 @@ class Tour(BaseModel):
     revision: str = Field(default="", max_length=40, description="the plan's own label, e.g. 第3版 (not the file schema)")
     groups: list[Group] = Field(default_factory=list)
     sites: list[Site] = Field(default_factory=list)
+    people: People = Field(default_factory=People, description="roster, staff, vehicles, rooms (file v2)")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Tour":
@@ -160,6 +162,7 @@ class Tour(BaseModel):
                                       {"start": str(self.start_date), "end": str(self.end_date)})
         check_unique_ids(self.sites, "sites")
         _check_groups(self)
+        check_people(self.people, {g.id for g in self.groups}, self.start_date, self.end_date)
         assign_activity_ids(self)
         return self
 
