@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.model.site import Site
-from planner.model.tour import Activity, Day, Group, Tour, new_activity_id
+from planner.model.tour import Activity, Day, Group, LegOverride, Tour, new_activity_id
 
 
 class EditError(ValueError):
@@ -46,7 +46,9 @@ def day_of(tour: Tour, group_id: str, date: dt.date, create: bool = True) -> Day
         if not create or not tour.start_date <= date <= tour.end_date:
             raise EditError(f"{date} is not a day of group {group_id!r}")
         previous = max((d for d in group.days if d.date < date), key=lambda d: d.date, default=None)
-        day = Day(date=date, start=previous.end if previous else None, end=previous.end if previous else None)
+        # a new day starts where the group slept; it keeps that hotel unless it is the tour's last day
+        night = previous.end if previous and date < tour.end_date else None
+        day = Day(date=date, start=previous.end if previous else None, end=night)
         group.days.append(day)
         group.days.sort(key=lambda d: d.date)
     return day
@@ -136,3 +138,33 @@ def replace_site(tour: Tour, site: Site) -> Site | None:
             tour.sites[i] = site.model_copy(deep=True)
             return s
     return None
+
+
+def leg_override(tour: Tour, origin: str, destination: str) -> LegOverride | None:
+    """The known duration that applies to origin → destination (A→B also serves B→A unless B→A is given)."""
+    overrides = tour.travel.overrides
+    exact = next((o for o in overrides if (o.origin, o.destination) == (origin, destination)), None)
+    return exact or next((o for o in overrides if (o.origin, o.destination) == (destination, origin)), None)
+
+
+def set_leg_override(tour: Tour, origin: str, destination: str, minutes: int | None,
+                     km: float | None = None) -> list[LegOverride]:
+    """Give origin → destination a known duration (None: back to the model); returns the old list for undo."""
+    for site_id in (origin, destination):
+        if tour.site(site_id) is None:
+            raise EditError(f"site {site_id!r} is not in the tour")
+    if origin == destination:
+        raise EditError("a leg needs two different places")
+    old = [o.model_copy() for o in tour.travel.overrides]
+    # setting replaces only this direction; clearing removes whichever override made this leg known
+    current = leg_override(tour, origin, destination) if minutes is None else None
+    kept = [o for o in tour.travel.overrides
+            if o is not current and (o.origin, o.destination) != (origin, destination)]
+    if minutes is not None:
+        kept.append(LegOverride(origin=origin, destination=destination, minutes=minutes, km=km))
+    tour.travel.overrides = kept
+    return old
+
+
+def restore_leg_overrides(tour: Tour, overrides: list[LegOverride]) -> None:
+    tour.travel.overrides = [o.model_copy() for o in overrides]
