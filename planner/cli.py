@@ -41,7 +41,7 @@ COMMANDS["check"] = ("check a tour: timelines, totals and problems", _setup_chec
 
 
 def cmd_export_map(args: argparse.Namespace) -> int:
-    from planner.io.fileformat import atomic_write
+    from planner.io.atomic import atomic_write
     from planner.render.map_html import render_html
     from planner.render.routes import Scope, build_route_map
 

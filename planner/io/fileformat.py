@@ -1,15 +1,15 @@
-"""Tour (*.tour.json) and catalogue (*.sites.json) files: versioned, validated, saved atomically."""
+"""Tour (*.tour.json) and catalogue (*.sites.json) files: versioned, validated, saved atomically
+(planner.io.atomic) with the previous versions kept (planner.io.versions)."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from planner.io.atomic import atomic_write  # noqa: F401  (the one writer; re-exported for old callers)
 from planner.io.errors import TourFileError
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
@@ -17,12 +17,21 @@ from planner.io.validation_text import describe_validation
 
 TOUR_FORMAT = "study-tour/tour"
 SITES_FORMAT = "study-tour/sites"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# version N -> function turning a version-N document into version N+1. Empty while there is one version;
-# open_document() already runs the chain so the first real change only adds an entry here.
+# version N -> function turning a version-N document into version N+1; migrate() runs the chain.
+# v2 (2026): tours gain `people` (roster, staff, vehicles, rooms). Catalogues did not change shape but share
+# the number, so one program version reads and writes one schema version.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[str, dict[int, Migration]] = {TOUR_FORMAT: {}, SITES_FORMAT: {}}
+
+
+def _people_added(doc: dict[str, Any]) -> dict[str, Any]:
+    doc.setdefault("people", {})  # a v1 tour has nobody in it yet
+    return doc
+
+
+MIGRATIONS: dict[str, dict[int, Migration]] = {TOUR_FORMAT: {1: _people_added},
+                                               SITES_FORMAT: {1: lambda doc: doc}}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -106,55 +115,8 @@ def tour_to_json(tour: Tour) -> str:
 
 
 def save_tour(tour: Tour, path: Path | str) -> None:
-    atomic_write(Path(path), tour_to_json(tour))
+    atomic_write(Path(path), tour_to_json(tour), backup=True)
 
 
 def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
-    atomic_write(Path(path), dump_document(catalogue, SITES_FORMAT))
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def atomic_write(path: Path, text: str | bytes, backup: bool = True) -> None:
-    """Write beside the target, flush to disk, keep the old file as *.bak, then replace in one step.
-
-    A crash or a full disk leaves either the old file or the new one, never half of each.
-    """
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        # mkstemp makes 0600 files; a tour is shared with colleagues, so use the usual mode
-        os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if backup and path.exists():
-            _copy_backup(path)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _copy_backup(path: Path) -> None:
-    # Copy (not move) so the target never disappears, even for a moment.
-    bak = backup_path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent or ".")
-    with os.fdopen(fd, "wb") as f:
-        f.write(path.read_bytes())
-    os.replace(tmp, bak)
+    atomic_write(Path(path), dump_document(catalogue, SITES_FORMAT), backup=True)

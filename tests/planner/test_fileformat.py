@@ -6,8 +6,10 @@ import os
 import pytest
 
 from planner.io import fileformat
+from planner.io.atomic import FileWriteError
 from planner.io.errors import TourFileError
-from planner.io.fileformat import backup_path, load_tour, save_tour, tour_to_json
+from planner.io.fileformat import load_tour, save_tour, tour_to_json
+from planner.io.versions import list_versions
 from tests.builders import day, group, site, tour, visit
 
 
@@ -38,14 +40,14 @@ def test_a_tour_file_carries_its_sites():
     assert [s["id"] for s in doc["sites"]] == ["hotel", "x"]
 
 
-def test_save_keeps_the_previous_version_as_backup(tmp_path):
+def test_save_keeps_the_previous_version(tmp_path):
     path = tmp_path / "a.tour.json"
     t = sample()
     save_tour(t, path)
     before = path.read_bytes()
     t.title = "改过的标题"
     save_tour(t, path)
-    assert backup_path(path).read_bytes() == before
+    assert list_versions(path)[0].path.read_bytes() == before
     assert load_tour(path).title == "改过的标题"
 
 
@@ -60,7 +62,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temp_files(tmp_path, monkeypat
     monkeypatch.setattr(os, "fsync", disk_full)
     changed = sample()
     changed.title = "新"
-    with pytest.raises(OSError):
+    with pytest.raises(FileWriteError):
         save_tour(changed, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tour.json"]
