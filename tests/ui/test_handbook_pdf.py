@@ -135,3 +135,35 @@ def test_a_heading_at_the_foot_of_a_page_moves_to_the_next(qapp, tmp_path):
     assert room <= 60 and heading.text() == "教学点简介"
     assert keep_with_next(doc, heading_room_mm=30, table_room_mm=40) >= 1
     assert layout.blockBoundingRect(heading).top() % 800 <= 40  # now at the top of the next page
+
+
+DAY_HEAD = re.compile(r"^\s*时间\s+内容\s+形式\s+地点")
+
+
+def day_tables_without_rows(pdf: Path) -> list[int]:
+    """Pages where a group-day table's column header is not followed by a row starting with a time."""
+    empty = []
+    for p in range(1, pages(pdf) + 1):
+        lines = [line for line in text(pdf, p, p, layout=True).splitlines() if line.strip()]
+        for i, line in enumerate(lines):
+            if DAY_HEAD.match(line) and not (i + 1 < len(lines) and re.match(r"^\s*\d\d:\d\d", lines[i + 1])):
+                empty.append(p)
+    return empty
+
+
+@pytest.mark.parametrize("edition", ["participant", "staff"])
+def test_a_small_two_group_tour_prints_every_section_on_the_page_the_contents_name(qapp, tmp_path, edition):
+    # 2 groups × 3 days, one visit a day: the layout that lost 教学点简介 (a blank page) and 通讯录's heading.
+    small = synthetic_tour(groups=2, days=3, visits=1, seed=1)
+    out = tmp_path / f"{edition}.pdf"
+    export_handbook(schedule(small), out, HandbookOptions(edition=edition, print_date=PRINTED))
+    contents = squeeze(text(out, 2, 2))
+    titles = ["须知", "日程总览", "第1组行程", "第2组行程", "教学点简介", "通讯录"]
+    for title in titles:
+        page = int(re.search(re.escape(title) + r"(\d+)", contents).group(1))
+        assert squeeze(text(out, page, page)).startswith(title), (title, page)
+    sites_page = int(re.search(r"教学点简介(\d+)", contents).group(1))
+    visited = [s.name for s in small.sites if s.kind.value == "enterprise"]
+    assert len(visited) == 6 and all(name in squeeze(text(out, sites_page, sites_page)) for name in visited)
+    assert all(squeeze(text(out, p, p)).replace(f"第{p}页/共{pages(out)}页", "") for p in range(1, pages(out) + 1))
+    assert day_tables_without_rows(out) == []

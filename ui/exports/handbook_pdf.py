@@ -94,6 +94,9 @@ def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_m
                     fmt = block.blockFormat()
                     fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                     QTextCursor(block).setBlockFormat(fmt)
+                # Qt re-lays out only part of a document after a format change and leaves the rest with
+                # zero-height blocks that never print (a blank page, lost headings): redo all that follows.
+                doc.markContentsDirty(block.position(), doc.characterCount() - block.position())
                 moved += 1
         block = block.next()
     return moved
