@@ -11,7 +11,8 @@ from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
 from planner.io.errors import PlannerError
-from planner.io.fileformat import atomic_write, load_tour
+from planner.io.atomic import atomic_write
+from planner.io.fileformat import load_tour
 from planner.model.tour import Tour
 from planner.schedule.scheduler import schedule
 
@@ -30,10 +31,7 @@ def pick_groups(tour: Tour, wanted: list[str] | None, source: object) -> list[st
 def write_output(path: Path, data: bytes | str) -> None:
     if not path.parent.is_dir():
         raise PlannerError(f"{path}: cannot write (no folder {path.parent})")
-    try:
-        atomic_write(path, data, backup=False)
-    except OSError as e:
-        raise PlannerError(f"{path}: cannot write ({e.strerror or e})") from None
+    atomic_write(path, data)  # raises FileWriteError, one clear message, the old file intact
 
 
 def output_folder(path: Path) -> Path:
