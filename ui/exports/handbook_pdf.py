@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextCursor, QTextFormat,
                            QTextDocument)
 from PySide6.QtSvg import QSvgRenderer
@@ -124,9 +124,11 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
 
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
-    """Write the PDF; returns the number of pages."""
+    """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
     report = progress or (lambda _p, _t: None)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()  # Qt writes to memory; finish_pdf replaces the file in one step
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
@@ -150,8 +152,8 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
     report(55, "print")
     pages = doc.pageCount()
     _print(doc, writer, report)
-    del writer  # closes the file
-    finish_pdf(path, [FONT_FAMILIES[0], FONT_FAMILIES[0] + ":bold"], options.print_date)
+    del writer  # ends the PDF
+    finish_pdf(bytes(buffer.data()), [FONT_FAMILIES[0], FONT_FAMILIES[0] + ":bold"], options.print_date, path)
     report(100, "done")
     return pages
 

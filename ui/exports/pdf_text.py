@@ -21,11 +21,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
 from planner.io.atomic import atomic_write
+from ui.exports.pdf_glyphs import postscript_name, recover
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0xF900, 0xFB00))
 COMMON = (0x2013, 0xFF5E)  # en dash over figure dash, full-width tilde over wave dash
 TOKEN = re.compile(r"<([0-9A-Fa-f]{4})>")
+RANGE = re.compile(r"^\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 
 def font_file(family: str) -> tuple[str, int] | None:
@@ -92,6 +94,48 @@ def _fix_cmap(text: str, better: dict[int, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _covered(cmap: str) -> set[int]:
+    """The codes a ToUnicode CMap gives text for."""
+    codes: set[int] = set()
+    section = None
+    for line in cmap.splitlines():
+        stripped = line.strip()
+        if stripped.endswith(("beginbfchar", "beginbfrange")):
+            section = stripped.split()[-1]
+        elif stripped in ("endbfchar", "endbfrange"):
+            section = None
+        elif section and (m := RANGE.match(line)):
+            first = int(m.group(1), 16)
+            codes.update(range(first, int(m.group(2), 16) + 1) if section == "beginbfrange" else (first,))
+    return codes
+
+
+def _add_missing(cmap: str, font, sources: dict[str, tuple[str, int]]) -> str:
+    """Add text for codes Qt left out (glyphs substituted by shaping; see pdf_glyphs)."""
+    try:
+        descendant = font["/DescendantFonts"][0].get_object()
+        if str(descendant.get("/CIDToGIDMap", "/Identity")) != "/Identity":
+            return cmap
+        subset = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+    except (KeyError, IndexError, TypeError):
+        return cmap
+    name = str(font.get("/BaseFont", "")).lstrip("/")
+    source = sources.get(name[7:] if len(name) > 7 and name[6] == "+" else name)
+    if source is None:
+        return cmap
+    from fontTools.ttLib import TTFont
+
+    count = TTFont(io.BytesIO(subset), lazy=True)["maxp"].numGlyphs
+    found = recover(subset, set(range(1, count)) - _covered(cmap), source)
+    if not found:
+        return cmap
+    entries = [f"<{code:04X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in sorted(found.items())]
+    blocks = "".join(f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar\n"
+                     for chunk in (entries[i:i + 100] for i in range(0, len(entries), 100)))
+    head, sep, tail = cmap.rpartition("endcmap")
+    return head + blocks + sep + tail if sep else cmap
+
+
 def _tag(name: str) -> str:
     digest = hashlib.md5(name.encode("utf-8"), usedforsecurity=False).digest()
     return "".join(chr(ord("A") + b % 26) for b in digest[:6])
@@ -111,18 +155,21 @@ def _steady_subset_tag(font) -> None:
             obj[NameObject(key)] = NameObject(f"/{_tag(name[8:])}+{name[8:]}")
 
 
-def finish_pdf(pdf: Path | str, families: list[str], stamp: dt.date) -> int:
-    """Fix the ToUnicode maps in place and date the file `stamp`; returns how many fonts were changed.
+def finish_pdf(pdf: bytes, families: list[str], stamp: dt.date, out: Path | str) -> int:
+    """Fix the ToUnicode maps of the PDF Qt made (`pdf`), date it `stamp` and write it to `out` atomically
+    (a full disk leaves the previous PDF whole and raises FileWriteError); returns how many fonts changed.
 
     The same plan and print date give the same bytes: the file id is a digest of the content, not random,
     so a reprint can be compared with the last one.
     """
     better: dict[int, int] = {}
+    sources: dict[str, tuple[str, int]] = {}
     for family in families:
         found = font_file(family)
         if found is not None:
             better.update(preferred_map(*found))
-    reader = PdfReader(str(pdf))
+            sources[postscript_name(*found)] = found
+    reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
     changed = 0
     seen: set[int] = set()
@@ -136,7 +183,7 @@ def finish_pdf(pdf: Path | str, families: list[str], stamp: dt.date) -> int:
             _steady_subset_tag(font)
             stream = font["/ToUnicode"].get_object()
             old = stream.get_data().decode("latin-1")
-            new = _fix_cmap(old, better)
+            new = _add_missing(_fix_cmap(old, better), font, sources)
             if new != old:
                 stream.set_data(new.encode("latin-1"))
                 changed += 1
@@ -147,7 +194,7 @@ def finish_pdf(pdf: Path | str, families: list[str], stamp: dt.date) -> int:
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])  # pypdf's trailer /ID
     buffer = io.BytesIO()
     writer.write(buffer)
-    atomic_write(Path(pdf), buffer.getvalue(), backup=False)
+    atomic_write(Path(out), buffer.getvalue())
     return changed
 
 
