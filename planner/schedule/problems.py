@@ -81,6 +81,23 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     "balance-topics": (Severity.INFO,
                        "{group} 未涉及其他组学习的专题：{topics}",
                        "{group} misses topics other groups cover: {topics}"),
+    # people (planner/schedule/people_checks.py)
+    "roster-headcount": (Severity.WARNING,
+                         "{group}：名单 {roster} 人，与计划人数 {headcount} 人不符",
+                         "{group}: the roster lists {roster} people but the headcount is {headcount}"),
+    "vehicle-seats": (Severity.ERROR,
+                      "{group}：车辆 {vehicles} 共 {seats} 座，坐不下 {people} 人（学员 {participants}、工作人员 {staff}）",
+                      "{group}: vehicle(s) {vehicles} have {seats} seats for {people} people "
+                      "({participants} participants, {staff} staff)"),
+    "person-in-two-groups": (Severity.ERROR,
+                             "{name} 同时列在 {groups}",
+                             "{name} is listed in two groups: {groups}"),
+    "room-over-beds": (Severity.ERROR,
+                       "{group} {date}：{room} 房 {beds} 张床，安排了 {count} 人（{names}）",
+                       "{group} {date}: room {room} has {beds} beds for {count} people ({names})"),
+    "participant-no-group": (Severity.WARNING,
+                             "{count} 名学员未分组：{names}",
+                             "{count} participants are in no group: {names}"),
 }
 
 

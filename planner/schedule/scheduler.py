@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from planner.schedule.capacity import capacity_problems
 from planner.schedule.day_checks import day_problems, holiday_gaps, tour_problems
+from planner.schedule.people_checks import people_problems
 from planner.schedule.problems import SEVERITY_ORDER, Problem, Severity
 from planner.schedule.timeline import DayPlan, plan_day
 from planner.model.tour import Tour
@@ -68,6 +69,7 @@ def _schedule(tour: Tour) -> Schedule:
     problems += capacity_problems(tour, result.plans.values())
     problems += holiday_gaps(tour)
     problems += tour_problems(tour, result.plans)
+    problems += people_problems(tour)
     result.problems = sort_problems(tour, problems)
     return result
 
