@@ -72,6 +72,8 @@ def _setup_export_map(p: argparse.ArgumentParser) -> None:
 COMMANDS["export-map"] = ("write a standalone HTML map of every group's route", _setup_export_map,
                           cmd_export_map)
 
+from planner.imports import site_cli  # noqa: E402,F401  (registers import-sites; needs COMMANDS above)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="study-tour", description="研学行程 · Study-Tour Planner")
