@@ -1,4 +1,4 @@
-"""Sites receiving more groups or people at once than they can, across groups and in time."""
+"""Sites receiving more groups or people at once than they can, across groups and in time; joint sessions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from planner.model.clock import fmt
 from planner.render.labels import short_date
 from planner.schedule.problems import Problem
 from planner.model.site import Site
-from planner.schedule.timeline import HOURS_APPLY, DayPlan
+from planner.schedule.timeline import HOURS_APPLY, DayPlan, Entry
 from planner.model.tour import Tour
 
 
@@ -27,8 +27,9 @@ class Session:
 
 
 def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date], list[Session]]:
+    """Bookings per site and date; groups sharing a joint tag, site, date and times are one booking."""
     heads = {g.id: g.headcount for g in tour.groups}
-    joint: dict[tuple[str, dt.date, str], Session] = {}
+    joint: dict[tuple[str, dt.date, str, int, int], Session] = {}
     by_site: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
     for plan in plans:
         for e in plan.entries:
@@ -36,24 +37,57 @@ def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date],
             if act.site is None or act.kind not in HOURS_APPLY:
                 continue
             key = (act.site, plan.date)
-            if act.joint:
-                s = joint.get((act.site, plan.date, act.joint))
-                if s is None:
-                    s = joint[(act.site, plan.date, act.joint)] = Session(e.start, e.end)
-                    by_site[key].append(s)
-                s.start, s.end = min(s.start, e.start), max(s.end, e.end)
-            else:
+            s = joint.get((*key, act.joint, e.start, e.end)) if act.joint else None
+            if s is None:
                 s = Session(e.start, e.end)
                 by_site[key].append(s)
+                if act.joint:
+                    joint[(*key, act.joint, e.start, e.end)] = s
             s.groups.append(plan.group_id)
             s.activities.append(act.id or "")
             s.people += heads.get(plan.group_id, 0)
     return by_site
 
 
-def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
-    sites = tour.site_index()
+def joint_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
+    """A joint tag names one session per date: each group whose place or times differ from the first's."""
+    first: dict[tuple[dt.date, str], tuple[str, Entry]] = {}
+    names = {g.id: g.name for g in tour.groups}
     out: list[Problem] = []
+    for plan in plans:
+        for e in plan.entries:
+            tag = e.activity.joint
+            if not tag:
+                continue
+            seen = first.setdefault((plan.date, tag), (plan.group_id, e))
+            gid, ref = seen
+            if _where_when(ref) == _where_when(e):
+                continue
+            out.append(_mismatch(plan.date, tag, (names[gid], ref), (names[plan.group_id], e),
+                                 plan.group_id, (gid, plan.group_id)))
+    return out
+
+
+def _where_when(e: Entry) -> tuple:
+    return (e.site.id if e.site is not None else None, e.start, e.end)
+
+
+def _mismatch(date: dt.date, tag: str, ref: tuple[str, Entry], other: tuple[str, Entry], group_id: str,
+              groups: tuple[str, str]) -> Problem:
+    (name, a), (other_name, b) = ref, other
+
+    def params(lang: str) -> dict:
+        return {"date": short_date(date, lang), "joint": tag, "group": name, "other": other_name,
+                "time": f"{fmt(a.start)}–{fmt(a.end)}", "other_time": f"{fmt(b.start)}–{fmt(b.end)}",
+                "site": a.site.name if a.site else "", "other_site": b.site.name if b.site else ""}
+    return Problem("joint-mismatch", group_id, date, b.activity.id, b.site.id if b.site else None, params,
+                   groups=groups, activities=(a.activity.id or "", b.activity.id or ""))
+
+
+def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:
+    plans = list(plans)
+    sites = tour.site_index()
+    out = joint_problems(tour, plans)
     for (site_id, date), sessions in _sessions(tour, plans).items():
         site = sites[site_id]
         sessions.sort(key=lambda s: (s.start, s.end))

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from planner.schedule.capacity import capacity_problems
-from planner.schedule.day_checks import day_problems, holiday_gaps, tour_problems
+from planner.schedule.balance import tour_problems
+from planner.schedule.day_checks import day_problems, holiday_gaps
 from planner.schedule.people_checks import people_problems
 from planner.schedule.problems import SEVERITY_ORDER, Problem, Severity
 from planner.schedule.timeline import DayPlan, plan_day

@@ -23,12 +23,12 @@ class Entry:
     site: Site | None          # where it happens (a transfer: where it arrives)
     leg: Leg                   # travel before it, from the previous place
     leg_to: Site | None        # where that leg goes (a transfer's boarding station)
-    depart: int                # left the previous place
-    arrive: int
+    depart: int                # left the previous place: when the activity before it ended
+    arrive: int                # depart + leg
     start: int
-    end: int
+    end: int                   # the `leave` of the check output
     duration: int
-    wait: int                  # idle between arrival and start
+    wait: int                  # start − arrive: waiting here (0 for the first: the group sets off in time)
     pinned_late: int = 0       # minutes the pinned start was missed by
     hours_violation: bool = False
 
@@ -67,8 +67,8 @@ class DayPlan:
 
     @property
     def idle_minutes(self) -> int:
-        """Waiting between activities; before the first one the group has simply not set off yet."""
-        return sum(e.wait for e in self.entries[1:])
+        """Waiting at places between arriving and starting; the hotel morning before setting off is not."""
+        return sum(e.wait for e in self.entries)
 
     @property
     def km(self) -> float:
@@ -114,6 +114,7 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
                    start_site=sites.get(day.start) if day.start else None,
                    end_site=sites.get(day.end) if day.end else None,
                    window_start=window.start_min, window_end=window.end_min)
+    lunch = tour.lunch_window
     t = window.start_min
     here = plan.start_site
     for index, act in enumerate(day.activities):
@@ -129,22 +130,28 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
         start, late, closed = earliest, 0, False
         if act.pinned is not None:
             pinned = minutes(act.pinned)
-            if pinned >= earliest:
+            # the first activity's pin holds even before the window opens: that is an early start
+            if pinned >= earliest or index == 0:
                 start = pinned
             else:
                 late = earliest - pinned
+        elif act.kind is ActivityKind.MEAL and start < lunch.end_min:
+            start = max(start, lunch.start_min)  # a lunch waits for the lunch window
         if site is not None and site.hours and act.kind in HOURS_APPLY:
             if act.pinned is None:
                 start, closed = _open_start(site, start, duration)
             else:
                 closed = not any(sp.start_min <= start and start + duration <= sp.end_min
                                  for sp in site.hours)
-        wait = start - earliest
-        # Waiting happens before setting off: the group leaves just in time and arrives at the start.
-        depart = t + wait
+        if index == 0:
+            # the group sets off just in time: time at the hotel before that is not waiting
+            depart = start - leg.minutes
+        else:
+            depart = t  # it leaves when the previous activity ends and waits at the next place
+        arrive = depart + leg.minutes
         plan.entries.append(Entry(activity=act, index=index, site=site or here, leg=leg, leg_to=goal,
-                                  depart=depart, arrive=depart + leg.minutes, start=start,
-                                  end=start + duration, duration=duration, wait=wait,
+                                  depart=depart, arrive=arrive, start=start,
+                                  end=start + duration, duration=duration, wait=start - arrive,
                                   pinned_late=late, hours_violation=closed))
         t = start + duration
         here = site or goal

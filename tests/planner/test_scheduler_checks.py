@@ -105,7 +105,8 @@ def test_waits_for_opening_and_flags_a_stay_past_closing():
     ok = tour(group("a", day(MON, visit("park", minutes=90))),
               sites=[site("park", hours=[{"start": "09:00", "end": "11:00"}])])
     plan = schedule(ok).plan("a", dt.date(2025, 2, 24))
-    assert (plan.entries[0].start, plan.entries[0].wait) == (9 * 60, 60)
+    # the first visit: the group sets off in time for the 09:00 opening instead of waiting an hour
+    assert (plan.entries[0].start, plan.entries[0].wait, plan.day_start) == (9 * 60, 0, 9 * 60)
 
 
 def test_a_pinned_time_that_cannot_be_reached():

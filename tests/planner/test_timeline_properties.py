@@ -60,20 +60,32 @@ def the_plan(t):
 @given(tours())
 def test_time_never_runs_backwards(t):
     plan = the_plan(t)
-    clock = plan.window_start
+    clock = None
     for e in plan.entries:
-        assert clock <= e.depart <= e.arrive <= e.start <= e.end
+        if clock is None:   # the first: set off just in time, no waiting
+            assert e.arrive == e.start and e.wait == 0
+            assert e.start >= plan.window_start + e.leg.minutes or e.activity.pinned is not None
+        else:               # later ones: leave when the previous ends, wait at the next place
+            assert e.depart == clock
+        assert e.depart + e.leg.minutes == e.arrive <= e.start <= e.end
+        assert e.wait == e.start - e.arrive
         clock = e.end
-    assert clock <= plan.day_end
+    assert clock is None or clock <= plan.day_end
 
 
 @settings(max_examples=300, deadline=None)
 @given(tours())
 def test_totals_add_up(t):
-    plan = the_plan(t)
+    result = schedule(t)
+    plan = result.plan("g", dt.date(2025, 2, 24))
     assert plan.used_minutes == plan.activity_minutes + plan.travel_minutes + plan.idle_minutes
+    assert plan.idle_minutes == sum(e.wait for e in plan.entries)
     assert plan.slack == plan.window_end - plan.day_end
-    assert plan.window_start <= plan.day_start <= plan.day_end
+    assert plan.day_start <= plan.day_end
+    # setting off before the window opens happens only for a pinned first activity, and is reported
+    early = plan.day_start < plan.window_start
+    assert early == ("early-start" in [p.code for p in result.problems])
+    assert not early or plan.entries[0].activity.pinned is not None
     assert abs(plan.km - sum(e.leg.km for e in plan.entries) - plan.final_leg.km) < 0.05
 
 

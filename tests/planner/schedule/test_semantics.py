@@ -180,7 +180,8 @@ def _driving(km_a, km_b):
 
 def test_a_small_absolute_difference_in_driving_is_not_news():
     assert "balance-driving" not in codes(schedule(_driving(0.5, 0.75)).problems)  # 1.0 vs 1.5 km
-    assert "balance-driving" not in codes(schedule(_driving(10, 34.9)).problems)   # 49.8 km apart
+    assert "balance-driving" not in codes(schedule(_driving(10, 34.7)).problems)   # 20 vs 69 km: 49 apart
+    assert only(schedule(_driving(10, 35)), "balance-driving").values()["diff"] == 50  # 20 vs 70 km
 
 
 def test_balance_driving_reads_as_arithmetic_on_the_numbers_it_shows():
@@ -216,7 +217,7 @@ def test_an_unpinned_meal_waits_for_the_lunch_window():
     # The visit ends 10:30; lunch (11:30–13:30) is held until 11:30: the group waits at the restaurant.
     t = tour(group("a", day(MON, visit("x", minutes=150), {"kind": "meal", "site": "food", "minutes": 60},
                             visit("y", minutes=60))),
-             sites=[site("x"), site("food", kind="restaurant"), site("y")])
+             sites=[site("x"), site("food", kind="venue"), site("y")])
     result = schedule(t)
     meal = result.plan("a", MONDAY).entries[1]
     assert (meal.depart, meal.arrive, meal.start, meal.end, meal.wait) == (630, 630, 690, 750, 60)
