@@ -17,22 +17,23 @@ class _TourCommand(QUndoCommand):
 
 
 class AddActivity(_TourCommand):
-    """Add an activity; a catalogue site it needs is copied into the tour and removed again on undo."""
+    """Add an activity; catalogue sites it needs are copied into the tour and removed again on undo."""
 
-    def __init__(self, tour: Tour, slot: Slot, activity: Activity, text: str, site: Site | None = None):
+    def __init__(self, tour: Tour, slot: Slot, activity: Activity, text: str, site: Site | None = None,
+                 sites: list[Site] = ()):
         super().__init__(tour, text)
-        self.slot, self.activity, self.site = slot, activity, site
-        self.adopted = False
+        self.slot, self.activity = slot, activity
+        self.sites = [s for s in ([site] if site is not None else []) + list(sites)]
+        self.adopted: list[str] = []
 
     def redo(self) -> None:
-        if self.site is not None:
-            self.adopted = adopt_site(self.tour, self.site)
+        self.adopted = [s.id for s in self.sites if adopt_site(self.tour, s)]
         insert_activity(self.tour, self.slot, self.activity)
 
     def undo(self) -> None:
         remove_activity(self.tour, self.activity.id)
-        if self.adopted:
-            drop_site(self.tour, self.site.id)
+        for site_id in reversed(self.adopted):
+            drop_site(self.tour, site_id)
 
 
 class RemoveActivity(_TourCommand):
@@ -65,16 +66,20 @@ class MoveActivity(_TourCommand):
 
 
 class EditActivity(_TourCommand):
-    def __init__(self, tour: Tour, activity_id: str, new: Activity, text: str):
+    def __init__(self, tour: Tour, activity_id: str, new: Activity, text: str, sites: list[Site] = ()):
         super().__init__(tour, text)
-        self.activity_id, self.new = activity_id, new
+        self.activity_id, self.new, self.sites = activity_id, new, list(sites)
         self.old: Activity | None = None
+        self.adopted: list[str] = []
 
     def redo(self) -> None:
+        self.adopted = [s.id for s in self.sites if adopt_site(self.tour, s)]
         self.old = replace_activity(self.tour, self.activity_id, self.new.model_copy(deep=True))
 
     def undo(self) -> None:
         replace_activity(self.tour, self.activity_id, self.old)
+        for site_id in reversed(self.adopted):
+            drop_site(self.tour, site_id)
 
 
 class ReplaceTourSettings(_TourCommand):

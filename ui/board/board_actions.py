@@ -7,6 +7,10 @@ from PySide6.QtCore import QObject
 from planner.model.edits import EditError, Slot, find_activity
 from planner.render.labels import short_date
 from planner.model.tour import Activity, ActivityKind
+from planner.model.copying import Clip, copy_day, copy_route, paste
+from planner.model.nights import night_of, set_night
+from planner.model.site import Site, SiteKind
+from ui.board.commands_days import DaysEdit, SetLeg
 from ui.commands import AddActivity, EditActivity, MoveActivity, RemoveActivity
 from ui.document import TourDocument
 from ui.i18n import lang, translator
@@ -33,10 +37,12 @@ class BoardActions(QObject):
         return activity.title or (site.name if site else activity.kind.value)
 
     def add_site(self, site_id: str, slot: Slot) -> bool:
-        """Drop of a catalogue (or tour) site: a visit at the drop position."""
+        """Drop of a catalogue (or tour) site: a visit at the drop position; a hotel sets tonight's night."""
         site = self.tour.site(site_id) or self.document.catalogue.get(site_id)
         if site is None:
             return False
+        if site.kind is SiteKind.HOTEL:
+            return self.set_night(slot.group_id, slot.date, site_id)
         text = _tr("Add %1 to %2").replace("%1", site.name).replace("%2", self._where(slot))
         adopt = None if self.tour.site(site_id) is not None else site
         self.document.push(AddActivity(self.tour, slot, Activity(kind=ActivityKind.VISIT, site=site_id), text,
@@ -64,10 +70,79 @@ class BoardActions(QObject):
                                           _tr("Delete %1").replace("%1", self.activity_name(act))))
         return True
 
-    def edit(self, activity_id: str, new: Activity) -> bool:
+    def edit(self, activity_id: str, new: Activity, sites: list[Site] = ()) -> bool:
         _, old = find_activity(self.tour, activity_id)
         if new == old:
             return False
         self.document.push(EditActivity(self.tour, activity_id, new,
-                                        _tr("Edit %1").replace("%1", self.activity_name(old))))
+                                        _tr("Edit %1").replace("%1", self.activity_name(old)), sites=sites))
+        return True
+
+    def add(self, slot: Slot, activity: Activity, sites: list[Site] = ()) -> str:
+        """A new activity of any kind at `slot`; returns its id."""
+        text = _tr("Add %1 to %2").replace("%1", self.activity_name(activity)).replace("%2", self._where(slot))
+        self.document.push(AddActivity(self.tour, slot, activity, text, sites=sites))
+        return activity.id
+
+    def remove_many(self, activity_ids: list[str]) -> bool:
+        """Delete several cards as one undo step."""
+        if len(activity_ids) < 2:
+            return bool(activity_ids) and self.remove(activity_ids[0])
+        stack = self.document.undo_stack
+        stack.beginMacro(_tr("Delete %1 activities").replace("%1", str(len(activity_ids))))
+        for activity_id in activity_ids:
+            self.remove(activity_id)
+        stack.endMacro()
+        return True
+
+    def _site(self, site_id: str | None) -> Site | None:
+        return self.tour.site(site_id) or (self.document.catalogue.get(site_id) if site_id else None)
+
+    def set_night(self, group_id: str, date, site_id: str | None, following: bool = False) -> bool:
+        """Tonight's hotel (and with `following` every later night): one undo step."""
+        site = self._site(site_id)
+        if site_id is not None and site is None:
+            return False
+        if not following and night_of(self.tour, group_id, date) == site_id:
+            return False
+        where = self._where(Slot(group_id, date, 0))
+        text = (_tr("Stay at %1 from %2 on") if following else _tr("Stay at %1 on %2")).replace(
+            "%1", site.name if site else _tr("no hotel")).replace("%2", where)
+        adopt = [site] if site is not None and self.tour.site(site_id) is None else []
+        self.document.push(DaysEdit(self.tour, [group_id],
+                                    lambda t: set_night(t, group_id, date, site_id, following), text, adopt))
+        return True
+
+    def set_leg(self, origin: str, destination: str, minutes: int | None, km: float | None = None) -> None:
+        names = [self.tour.site(i).name for i in (origin, destination)]
+        text = (_tr("Known leg %1 → %2") if minutes is not None else _tr("Estimate leg %1 → %2")) \
+            .replace("%1", names[0]).replace("%2", names[1])
+        self.document.push(SetLeg(self.tour, origin, destination, minutes, km, text))
+
+    def paste(self, slot: Slot, clips: list[Clip]) -> list[str]:
+        """Copies of `clips` from `slot` on, with fresh ids: one undo step."""
+        if not clips:
+            return []
+        sites = [s for c in clips for i in (c.activity.site, c.activity.origin)
+                 if i and self.tour.site(i) is None and (s := self._site(i)) is not None]
+        text = _tr("Paste %1 activities to %2").replace("%1", str(len(clips))).replace("%2", self._where(slot))
+        command = DaysEdit(self.tour, [slot.group_id], lambda t: paste(t, slot, clips), text,
+                           list({s.id: s for s in sites}.values()))
+        self.document.push(command)
+        return command.result or []
+
+    def copy_day(self, source: tuple[str, object], target: tuple[str, object]) -> bool:
+        if source == target:
+            return False
+        text = _tr("Copy %1 to %2").replace("%1", self._where(Slot(*source, 0))).replace(
+            "%2", self._where(Slot(*target, 0)))
+        self.document.push(DaysEdit(self.tour, [target[0]], lambda t: copy_day(t, *source, *target), text))
+        return True
+
+    def copy_route(self, group_id: str, to_group: str) -> bool:
+        if group_id == to_group:
+            return False
+        names = [self.tour.group(g).name for g in (group_id, to_group)]
+        text = _tr("Copy the route of %1 to %2").replace("%1", names[0]).replace("%2", names[1])
+        self.document.push(DaysEdit(self.tour, [to_group], lambda t: copy_route(t, group_id, to_group), text))
         return True

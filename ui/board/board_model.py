@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 
 from planner.model.clock import fmt
+from planner.model.nights import night_of
 from planner.render.labels import duration, weekday
 from planner.schedule.problems import Severity
 from ui.document import TourDocument
@@ -18,8 +20,15 @@ PlanRole = Qt.ItemDataRole.UserRole + 1       # DayPlan | None
 ProblemsRole = Qt.ItemDataRole.UserRole + 2   # list[Problem] of this group-day
 SlotRole = Qt.ItemDataRole.UserRole + 3       # (group_id, date)
 ColourRole = Qt.ItemDataRole.UserRole + 4     # the group's QColor
+NightRole = Qt.ItemDataRole.UserRole + 5      # Night: tonight's hotel and whether the day needs one
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Night:
+    hotel: str          # "" when none is set
+    needed: bool        # every night but the tour's last one
 
 
 class BoardModel(QAbstractTableModel):
@@ -98,6 +107,10 @@ class BoardModel(QAbstractTableModel):
             return (group_id, date)
         if role == ColourRole:
             return QColor(self.document.tour.groups[index.row()].colour)
+        if role == NightRole:
+            tour = self.document.tour
+            hotel = tour.site(night_of(tour, group_id, date))
+            return Night(hotel.name if hotel else "", date < tour.end_date)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._summary(plan, group_id, date)
         return None

@@ -28,6 +28,9 @@ class BoardView(QTableView):
     deleteRequested = Signal(str)                # Delete key on a card
     activityDropped = Signal(str, object)        # activity id, target Slot
     siteDropped = Signal(str, object)            # catalogue site id, target Slot
+    menuRequested = Signal(object, str, object)  # Slot under the mouse, card id ("" on a cell), global pos
+    nightClicked = Signal(str, object, object)   # group id, date, global pos: tonight's hotel line
+    legClicked = Signal(str, object, int, object)  # group id, date, card index (len: to the hotel), pos
 
     def __init__(self, model: BoardModel, parent=None):
         super().__init__(parent)
@@ -63,6 +66,29 @@ class BoardView(QTableView):
     def selected_activity(self) -> str | None:
         return self.delegate.selected_activity
 
+    @property
+    def selected_activities(self) -> list[str]:
+        """Every selected card in board order (Ctrl/Shift-click adds to the selection)."""
+        chosen = self.delegate.selected | ({self.selected_activity} if self.selected_activity else set())
+        return [a.id for g in self.board.document.tour.groups for d in sorted(g.days, key=lambda d: d.date)
+                for a in d.activities if a.id in chosen]
+
+    def insertion_slot(self) -> Slot | None:
+        """Where a new activity goes: after the selected card, else at the end of the current cell."""
+        tour = self.board.document.tour
+        if self.selected_activity:
+            for g in tour.groups:
+                for d in g.days:
+                    for i, a in enumerate(d.activities):
+                        if a.id == self.selected_activity:
+                            return Slot(g.id, d.date, i + 1)
+        idx = self.currentIndex()
+        if not idx.isValid():
+            return None
+        group_id, date = self.board.slot(idx)
+        day = tour.group(group_id).day(date)
+        return Slot(group_id, date, len(day.activities) if day else 0)
+
     def _after_change(self, *_args) -> None:
         self.resizeRowsToContents()
         self.viewport().update()
@@ -71,6 +97,7 @@ class BoardView(QTableView):
     def select_activity(self, activity_id: str | None) -> None:
         """Select a card (and its cell) and scroll it into view; used by the problems dock."""
         self.delegate.selected_activity = activity_id
+        self.delegate.selected = set()
         if activity_id:
             for row in range(self.board.rowCount()):
                 for col in range(self.board.columnCount()):
@@ -145,13 +172,61 @@ class BoardView(QTableView):
         return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        idx, activity = self.card_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        idx, activity = self.card_at(pos)
         super().mousePressEvent(event)
-        self.delegate.selected_activity = activity
-        self._press = (event.position().toPoint(), activity) if activity else None
+        if event.button() == Qt.MouseButton.LeftButton and idx.isValid() and not activity:
+            if self._line_clicked(idx, pos):
+                return
+        self._select_on_press(activity, event.modifiers())
+        self._press = (pos, activity) if activity else None
         if activity:
             self.activitySelected.emit(activity)
         self.viewport().update()
+
+    def _select_on_press(self, activity: str | None, modifiers) -> None:
+        """Ctrl toggles a card in the selection; Shift adds the cards between it and the selected one."""
+        extend = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        if not (activity and extend):
+            self.delegate.selected = set()
+            self.delegate.selected_activity = activity
+            return
+        chosen = set(self.selected_activities)
+        if modifiers & Qt.KeyboardModifier.ShiftModifier and self.selected_activity:
+            order = [a.id for g in self.board.document.tour.groups for d in sorted(g.days, key=lambda d: d.date)
+                     for a in d.activities]
+            lo, hi = sorted((order.index(self.selected_activity), order.index(activity)))
+            chosen |= set(order[lo:hi + 1])
+        else:
+            chosen ^= {activity}
+        self.delegate.selected = chosen
+        self.delegate.selected_activity = activity if activity in chosen else next(iter(chosen), None)
+
+    def _line_clicked(self, idx: QModelIndex, pos: QPoint) -> bool:
+        """A click on tonight's hotel line or on a leg line opens its editor."""
+        geometry = layout(self.visualRect(idx), idx.data(PlanRole))
+        group_id, date = self.board.slot(idx)
+        where = self.viewport().mapToGlobal(pos)
+        if geometry.night.contains(pos):
+            self.nightClicked.emit(group_id, date, where)
+            return True
+        leg = geometry.leg_at(pos.x(), pos.y())
+        if leg is not None:
+            self.legClicked.emit(group_id, date, leg, where)
+            return True
+        return False
+
+    def contextMenuEvent(self, event) -> None:
+        idx, activity = self.card_at(event.pos())
+        if not idx.isValid():
+            return
+        if activity and activity not in self.selected_activities:
+            self._select_on_press(activity, Qt.KeyboardModifier.NoModifier)
+        self.setCurrentIndex(idx)
+        group_id, date = self.board.slot(idx)
+        position = layout(self.visualRect(idx), idx.data(PlanRole)).drop_index(event.pos().y())
+        self.viewport().update()
+        self.menuRequested.emit(Slot(group_id, date, position), activity or "", event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press and (event.buttons() & Qt.MouseButton.LeftButton):

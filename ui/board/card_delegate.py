@@ -10,8 +10,10 @@ from planner.model.clock import fmt
 from planner.schedule.problems import Severity
 from planner.schedule.timeline import DayPlan, Entry
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind
-from ui.board.board_model import ColourRole, PlanRole, ProblemsRole
+from ui.board.board_model import ColourRole, NightRole, PlanRole, ProblemsRole
 from ui.board.card_layout import CELL_W, cell_height, layout
+from ui.board.marks import BADGE_W, Mark, card_marks, cell_count, paint_badge, paint_card_mark
+from ui.board.night_line import paint_night
 from ui.i18n import lang, pick
 
 ERROR = QColor("#c0392b")
@@ -50,6 +52,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.selected_activity: str | None = None
+        self.selected: set[str] = set()   # every selected card (Ctrl/Shift-click); includes the one above
         self.drop_marker: tuple[QModelIndex, int] | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -64,7 +67,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._background(painter, option, rect, problems)
         geometry = layout(rect, plan)
-        marks = self._marks(problems)
+        marks = card_marks(problems)
         small = QFont(option.font)
         small.setPointSizeF(max(6.5, option.font.pointSizeF() * 0.82))
         for box, entry in zip(geometry.cards, plan.entries if plan else []):
@@ -81,8 +84,15 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(geometry.final.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                              f"{leg_text(plan.final_leg.minutes, plan.final_leg.km, plan.final_leg.known)}"
                              f" → {hotel}")
+        paint_night(painter, geometry.night, index.data(NightRole), small)
+        bar = geometry.bar
+        worst, count = cell_count(problems)
+        if worst is not None:  # the cell's count, readable without hovering
+            paint_badge(painter, QRect(bar.left(), bar.top() + 1, BADGE_W + 8, bar.height() - 2), worst,
+                        f"⚠{count}", small)
+            bar = bar.adjusted(BADGE_W + 14, 0, 0, 0)
         if plan is not None and plan.entries:
-            self._bar(painter, geometry.bar, plan, small)
+            self._bar(painter, bar, plan, small)
         self._drop_line(painter, index, geometry)
         painter.restore()
 
@@ -97,19 +107,8 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(QPen(SELECTED, 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
-    @staticmethod
-    def _marks(problems) -> dict[str, Severity]:
-        marks: dict[str, Severity] = {}
-        for p in problems:
-            if p.severity is Severity.INFO:
-                continue
-            for activity in {p.activity_id, *p.activities} - {None}:
-                if marks.get(activity) is not Severity.ERROR:
-                    marks[activity] = p.severity
-        return marks
-
     def _card(self, painter: QPainter, option, r: QRect, e: Entry, colour: QColor,
-              mark: Severity | None, small: QFont) -> None:
+              mark: Mark | None, small: QFont) -> None:
         act = e.activity
         base = QColor(colour).lighter(185) if act.kind in (ActivityKind.VISIT, ActivityKind.LECTURE,
                                                          ActivityKind.DISCUSSION) else QColor("#f1f1f1")
@@ -117,13 +116,13 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(base)
         painter.drawRoundedRect(r, 4, 4)
         painter.fillRect(QRect(r.left(), r.top(), 4, r.height()), colour)
-        if mark is not None or act.id == self.selected_activity:
-            pen_colour = SELECTED if act.id == self.selected_activity else (
-                ERROR if mark is Severity.ERROR else WARNING)
-            painter.setPen(QPen(pen_colour, 2))
+        if mark is not None:
+            paint_card_mark(painter, r, mark, small)
+        if act.id == self.selected_activity or act.id in self.selected:
+            painter.setPen(QPen(SELECTED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(r.adjusted(1, 1, -1, -1), 4, 4)
-        text = r.adjusted(8, 2, -4, -2)
+        text = r.adjusted(12, 2, -(BADGE_W + 4) if mark else -4, -2)
         painter.setFont(small)
         painter.setPen(QColor("#333333"))
         times = f"{fmt(e.start)}–{fmt(e.end)}"

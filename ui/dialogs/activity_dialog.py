@@ -62,11 +62,17 @@ class SiteCombo(QComboBox):
 
 
 class ActivityDialog(QDialog):
-    def __init__(self, activity: Activity, tour: Tour, parent: QWidget | None = None):
+    """`catalogue_sites`: sites of the catalogue offered too (a venue, a station); the window copies the
+    ones the result uses into the tour with the same undo step (see `needed_sites`)."""
+
+    def __init__(self, activity: Activity, tour: Tour, parent: QWidget | None = None,
+                 catalogue_sites: list[Site] = (), new: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Activity"))
+        self.setWindowTitle(self.tr("New activity") if new else self.tr("Activity"))
         self._original = activity
         self._tour = tour
+        known = {s.id for s in tour.sites}
+        self._sites = {s.id: s for s in [*tour.sites, *(c for c in catalogue_sites if c.id not in known)]}
         self._result: Activity | None = None
         self.errors = FieldErrors(self)
         self._build(activity)
@@ -79,7 +85,7 @@ class ActivityDialog(QDialog):
         for kind in ActivityKind:
             self.kind_combo.addItem(pick(KIND_LABELS[kind]), kind.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(a.kind.value))
-        self.site_combo = SiteCombo(self._tour.sites, self.tr("(none)"))
+        self.site_combo = SiteCombo(list(self._sites.values()), self.tr("(where the group is)"))
         self.site_combo.set_site_id(a.site)
         self.site_label = QLabel()
         self.title_edit = QLineEdit(a.title)
@@ -103,7 +109,7 @@ class ActivityDialog(QDialog):
         for mode in TransferMode:
             self.mode_combo.addItem(pick(MODE_LABELS[mode]), mode.value)
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(a.mode.value if a.mode else "")))
-        self.origin_combo = SiteCombo(self._tour.sites, self.tr("(none)"))
+        self.origin_combo = SiteCombo(list(self._sites.values()), self.tr("(none)"))
         self.origin_combo.set_site_id(a.origin)
         self.service_edit = QLineEdit(a.service)
         self.service_edit.setPlaceholderText(self.tr("train or flight number"))
@@ -173,6 +179,7 @@ class ActivityDialog(QDialog):
     def _kind_changed(self) -> None:
         transfer = self.kind() is ActivityKind.TRANSFER
         self.transfer_box.setEnabled(transfer)
+        self.transfer_box.setVisible(transfer)  # mode, boarding point and service belong to transfers only
         self.site_label.setText(self.tr("Destination") if transfer else self.tr("Site"))
         self._refresh()
 
@@ -184,7 +191,7 @@ class ActivityDialog(QDialog):
             self.minutes_spin.setSpecialValueText(self.tr("Not set"))
         else:
             probe = Activity.model_construct(kind=kind, site=self.site_combo.site_id(), minutes=None)
-            usual = activity_minutes(probe, self._tour.site(probe.site))
+            usual = activity_minutes(probe, self._sites.get(probe.site or ""))
             self.minutes_spin.setSpecialValueText(fill(self.tr("Default (%1 min)"), usual))
         self.validate()
 
@@ -226,6 +233,12 @@ class ActivityDialog(QDialog):
             return
         self._result = activity
         super().accept()
+
+    def needed_sites(self) -> list[Site]:
+        """Catalogue sites the result names that the tour does not carry yet."""
+        result = self.result_activity()
+        ids = [i for i in (result.site, result.origin) if i and self._tour.site(i) is None]
+        return [self._sites[i] for i in dict.fromkeys(ids) if i in self._sites]
 
     def result_activity(self) -> Activity:
         """The edited activity once accepted (keeps the original id); the original before that."""
