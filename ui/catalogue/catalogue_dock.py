@@ -210,4 +210,5 @@ class CatalogueDock(QDockWidget):
         self.select_site(site_id)
 
     def _ids(self) -> set[str]:
-        return {s.id for s in self.document.catalogue.sites}
+        """Ids a new site must not take: the catalogue's, and the open tour's own copies."""
+        return {s.id for s in self.document.catalogue.sites} | {s.id for s in self.document.tour.sites}

@@ -1,17 +1,19 @@
 """The form for one site (教学点): every field, checked by the Site model itself as the user types.
 
-The reasons appear under the field they are about, and OK stays disabled until there are none,
-so a site that reaches the catalogue is always one the planner accepts.
+The reasons appear under the field they are about, in a line kept for them, so no field moves while
+the user types; OK stays disabled until there are none, so a site that reaches the catalogue is always
+one the planner accepts. The id is made from the name and never shown: organizers think in names.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from planner.render.labels import weekday_of
 from planner.model.site import KIND_LABELS, TOPICS, Site, SiteKind
@@ -36,13 +38,32 @@ def parse_hours(text: str) -> list[dict[str, str]] | None:
     return spans
 
 
-def suggest_id(name: str, kind: SiteKind, taken: set[str]) -> str:
-    """An id from the Latin letters of the name (or the kind, for Chinese names), unused so far."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:56] or kind.value
+def suggest_id(name: str, taken: set[str]) -> str:
+    """An unused id: the Latin letters of the name when it has some ("Geely 吉利" → geely), else
+    "site-" and a short hash of the name (a Chinese name has no letters to spell it with)."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:56]
+    if len(base) < 2:
+        base = "site-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:6]
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+CHINA_AREA = ((3.5, 53.6), (73.4, 135.1))
+"""(lat, lon) ranges boxing mainland China, its islands and the South China Sea (WGS-84)."""
+
+NO_VISIT_KINDS = {SiteKind.HOTEL, SiteKind.STATION}
+"""Places a group sleeps at or boards from: nothing to visit there, so no visit time by default."""
+
+
+def default_visit_minutes(kind: SiteKind) -> int:
+    return 0 if kind in NO_VISIT_KINDS else int(Site.model_fields["visit_minutes"].default)
+
+
+def in_china_area(lat: float, lon: float) -> bool:
+    (lat_lo, lat_hi), (lon_lo, lon_hi) = CHINA_AREA
+    return lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
 
 
 class SiteDialog(QDialog):
@@ -52,36 +73,37 @@ class SiteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("siteDialog")
         self.setWindowTitle(self.tr("New site") if site is None else self.tr("Edit site"))
-        self.setMinimumWidth(860)  # two columns of fields, each wide enough for its reason on one line
+        self.setMinimumWidth(900)  # two columns of fields, each wide enough for its reason on one line
         self._original = site
         self._taken = set(existing_ids) - ({site.id} if site else set())
-        self._id_typed = site is not None
         self._site: Site | None = None
         self.field_errors = FieldErrors(self)
         self._build()
         if site is not None:
             self._load(site)
-        else:  # the model's defaults; name, id and coordinates stay empty until typed
-            defaults = Site.model_fields
-            self.minutes_spin.setValue(defaults["visit_minutes"].default)
-            self.max_groups_spin.setValue(defaults["max_groups"].default)
-        self.id_edit.setReadOnly(site is not None)
+        else:  # the model's defaults; name and coordinates stay empty until typed
+            self.minutes_spin.setValue(default_visit_minutes(SiteKind(self.kind_box.currentData())))
+            self.max_groups_spin.setValue(Site.model_fields["max_groups"].default)
+        self._kind = SiteKind(self.kind_box.currentData())
         self._connect()
         self.validate()
 
     # -- building
     def _build(self) -> None:
-        self.id_edit, self.name_edit = QLineEdit(), QLineEdit()
+        self.name_edit = QLineEdit()
         self.kind_box = QComboBox()
         for kind in SiteKind:
             self.kind_box.addItem(pick(KIND_LABELS[kind]), kind.value)
         self.province_edit, self.city_edit, self.county_edit, self.address_edit = (QLineEdit() for _ in range(4))
         self.lat_edit, self.lon_edit = QLineEdit(), QLineEdit()
-        self.lat_edit.setPlaceholderText("30.27")
-        self.lon_edit.setPlaceholderText("120.15")
+        self.lat_edit.setPlaceholderText(fill(self.tr("e.g. %1"), "30.27"))
+        self.lon_edit.setPlaceholderText(fill(self.tr("e.g. %1"), "120.15"))
         self.precision_box = QComboBox()
         self.precision_box.addItem(self.tr("At the site"), "site")
         self.precision_box.addItem(self.tr("County centre"), "county")
+        self.coord_warning = QLabel()  # outside China: a warning, the site may still be saved
+        self.coord_warning.setObjectName("coordWarning")
+        self.coord_warning.setStyleSheet("color: #b9770e;")
         self.minutes_spin = QSpinBox(minimum=0, maximum=720, singleStep=15, suffix=" " + self.tr("min"))
         self.hours_edit = QLineEdit(placeholderText=self.tr("09:00-11:30, 13:30-17:00 (empty: all day)"))
         self.weekday_checks = [QCheckBox(weekday_of(d, lang())[:2 if lang() == "zh" else 3]) for d in range(1, 8)]
@@ -96,23 +118,27 @@ class SiteDialog(QDialog):
         self.intro_edit = QPlainTextEdit()
         self.intro_edit.setFixedHeight(70)
 
-        weekdays = QHBoxLayout()
+        weekday_row = QWidget()
+        weekdays = QHBoxLayout(weekday_row)
         weekdays.setContentsMargins(0, 0, 0, 0)
         for check in self.weekday_checks:
             weekdays.addWidget(check)
         weekdays.addStretch()
-        weekday_row = QWidget()
-        weekday_row.setLayout(weekdays)
+        # The address line holds more than the field: a "locate" button goes beside it.
+        address_box = QWidget()
+        self.address_row = QHBoxLayout(address_box)
+        self.address_row.setContentsMargins(0, 0, 0, 0)
+        self.address_row.addWidget(self.address_edit, 1)
 
         self._fields: dict[Loc, QWidget] = {("intro",): self.intro_edit}
         self._by_type: dict[str, QWidget] = {"hours_overlap": self.hours_edit}
         left, right = QFormLayout(), QFormLayout()
         for form, rows in ((left, [
-            ("id", self.tr("Id"), self.id_edit), ("name", self.tr("Name"), self.name_edit),
+            ("name", self.tr("Name"), self.name_edit), ("address", self.tr("Address"), address_box),
             ("kind", self.tr("Kind"), self.kind_box), ("province", self.tr("Province"), self.province_edit),
             ("city", self.tr("City"), self.city_edit), ("county", self.tr("County"), self.county_edit),
-            ("address", self.tr("Address"), self.address_edit), ("lat", self.tr("Latitude"), self.lat_edit),
-            ("lon", self.tr("Longitude"), self.lon_edit), ("precision", self.tr("Precision"), self.precision_box),
+            ("lat", self.tr("Latitude"), self.lat_edit), ("lon", self.tr("Longitude"), self.lon_edit),
+            ("precision", self.tr("Precision"), self.precision_box),
         ]), (right, [
             ("visit_minutes", self.tr("Visit time"), self.minutes_spin),
             ("hours", self.tr("Opening hours"), self.hours_edit),
@@ -123,9 +149,11 @@ class SiteDialog(QDialog):
             ("topics", self.tr("Topics"), self.topics_edit), ("contact", self.tr("Contact"), self.contact_edit),
             ("presenter", self.tr("Presenter"), self.presenter_edit),
         ])):
-            for field, label, widget in rows:
-                form.addRow(label, self.field_errors.wrap(widget))
+            for field, label, widget in rows:  # the reason on a row of its own: the label stays by the field
+                form.addRow(label, widget)
+                form.addRow("", _line_for(self.field_errors.label(widget)))
                 self._fields[(field,)] = widget
+        left.addRow("", _line_for(self.coord_warning))
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -138,12 +166,18 @@ class SiteDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(columns)
         outer.addWidget(QLabel(self.tr("Introduction")))
-        outer.addWidget(self.field_errors.wrap(self.intro_edit))
-        outer.addWidget(self.field_errors.label(self.buttons))  # anything without a field of its own
+        outer.addWidget(self.intro_edit)
+        outer.addWidget(_line_for(self.field_errors.label(self.intro_edit)))
+        outer.addWidget(_line_for(self.field_errors.label(self.buttons)))  # anything without a field of its own
         outer.addWidget(self.buttons)
+        order = [self.name_edit, self.address_edit, self.kind_box, self.province_edit, self.city_edit,
+                 self.county_edit, self.lat_edit, self.lon_edit, self.precision_box, self.minutes_spin,
+                 self.hours_edit, *self.weekday_checks, self.holidays_check, self.max_groups_spin,
+                 self.max_people_spin, self.topics_edit, self.contact_edit, self.presenter_edit, self.intro_edit]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _load(self, site: Site) -> None:
-        self.id_edit.setText(site.id)
         self.name_edit.setText(site.name)
         self.kind_box.setCurrentIndex(self.kind_box.findData(site.kind.value))
         for edit, value in ((self.province_edit, site.province), (self.city_edit, site.city),
@@ -164,13 +198,11 @@ class SiteDialog(QDialog):
         self.intro_edit.setPlainText(site.intro)
 
     def _connect(self) -> None:
-        for edit in (self.id_edit, self.province_edit, self.city_edit, self.county_edit, self.address_edit,
+        for edit in (self.name_edit, self.province_edit, self.city_edit, self.county_edit, self.address_edit,
                      self.lat_edit, self.lon_edit, self.hours_edit, self.topics_edit, self.contact_edit,
                      self.presenter_edit):
             edit.textChanged.connect(self.validate)
-        self.id_edit.textEdited.connect(self._id_was_typed)
-        self.name_edit.textChanged.connect(self._suggest_id)
-        self.kind_box.currentIndexChanged.connect(self._suggest_id)
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.precision_box.currentIndexChanged.connect(self.validate)
         for spin in (self.minutes_spin, self.max_groups_spin, self.max_people_spin):
             spin.valueChanged.connect(self.validate)
@@ -178,20 +210,25 @@ class SiteDialog(QDialog):
             check.toggled.connect(self.validate)
         self.intro_edit.textChanged.connect(self.validate)
 
-    def _id_was_typed(self, text: str) -> None:
-        self._id_typed = bool(text)
-
-    def _suggest_id(self) -> None:
-        if not self._id_typed and self.name_edit.text().strip():
-            self.id_edit.setText(suggest_id(self.name_edit.text(), SiteKind(self.kind_box.currentData()),
-                                            self._taken))
+    def _kind_changed(self) -> None:
+        """A hotel has no visit time, a visit site an hour: follow the kind unless the user set the time."""
+        kind = SiteKind(self.kind_box.currentData())
+        if self.minutes_spin.value() == default_visit_minutes(self._kind):
+            self.minutes_spin.setValue(default_visit_minutes(kind))
+        self._kind = kind
         self.validate()
+
+    def site_id(self) -> str:
+        """The site's id: kept when editing, made from the name for a new site."""
+        if self._original is not None:
+            return self._original.id
+        return suggest_id(self.name_edit.text(), self._taken)
 
     # -- checking
     def _data(self) -> dict[str, Any]:
         """The form as Site fields; text the model cannot even read is reported here."""
         data: dict[str, Any] = {
-            "id": self.id_edit.text().strip(), "name": self.name_edit.text(),
+            "id": self.site_id(), "name": self.name_edit.text(),
             "kind": self.kind_box.currentData(), "province": self.province_edit.text().strip(),
             "city": self.city_edit.text().strip(), "county": self.county_edit.text().strip(),
             "address": self.address_edit.text().strip(), "precision": self.precision_box.currentData(),
@@ -204,18 +241,19 @@ class SiteDialog(QDialog):
             "intro": self.intro_edit.toPlainText().strip(),
             "source": self._original.source if self._original else "",
         }
-        for field, edit in (("lat", self.lat_edit), ("lon", self.lon_edit)):
+        for field, edit, empty, example in (
+                ("lat", self.lat_edit, self.tr("Enter the latitude, e.g. 30.27"), "30.27"),
+                ("lon", self.lon_edit, self.tr("Enter the longitude, e.g. 120.15"), "120.15")):
+            text = edit.text().strip()
             try:
-                data[field] = float(edit.text().strip())
+                data[field] = float(text)
             except ValueError:
-                self.field_errors.show(edit, self.tr("Enter a number, e.g. 30.27"))
+                self.field_errors.show(edit, empty if not text else fill(self.tr("Enter a number, e.g. %1"), example))
         hours = parse_hours(self.hours_edit.text())
         if hours is None:
             self.field_errors.show(self.hours_edit, self.tr("Write opening hours like 09:00-11:30, 13:30-17:00"))
         else:
             data["hours"] = hours
-        if data["id"] in self._taken:
-            self.field_errors.show(self.id_edit, fill(self.tr("The id “%1” is already used"), data["id"]))
         return data
 
     def _reason(self, error: dict[str, Any], text: str) -> str:
@@ -228,9 +266,6 @@ class SiteDialog(QDialog):
             return self.tr("Longitude must be between -180 and 180")
         if field == "name":
             return self.tr("Enter a name")
-        if field == "id":
-            return self.tr("Enter an id") if not error.get("input") else \
-                self.tr("Use lower-case letters, digits, - _ or . (at most 64)")
         if error["type"] == "clock":
             return fill(self.tr("“%1” is not a time of day (00:00–23:59)"), ctx.get("value", ""))
         if error["type"] == "hours_overlap":
@@ -250,14 +285,29 @@ class SiteDialog(QDialog):
                 widget = self._by_type.get(err.type) or widget_for(err.loc, self._fields) or self.buttons
                 if widget not in self.field_errors.fields():  # the form's own reason comes first
                     self.field_errors.show(widget, self._reason(raw, err.text))
+        for widget in self.field_errors.fields():
+            self.field_errors.label(widget).setToolTip(self.field_errors.text(widget))
         valid = not self.field_errors.has_errors()
         self._site = site if valid else None
         self.ok_button.setEnabled(valid)
+        self._warn_about_coordinates(data.get("lat"), data.get("lon"))
         return valid
+
+    def _warn_about_coordinates(self, lat: float | None, lon: float | None) -> None:
+        text = ""
+        if lat is not None and lon is not None and not in_china_area(lat, lon):
+            text = self.tr("Latitude and longitude look swapped") if in_china_area(lon, lat) else \
+                self.tr("This point is outside China: check the coordinates")
+        self.coord_warning.setText(text)
+        self.coord_warning.setToolTip(text)
 
     def error_text(self, field: str) -> str:
         """The reason shown under the widget of Site field `field` ("" when it is fine)."""
         return self.field_errors.text(self._fields[(field,)])
+
+    def warning_text(self) -> str:
+        """The warning about the coordinates ("" when there is none); it does not stop OK."""
+        return self.coord_warning.text()
 
     def accept(self) -> None:
         if self.validate():
@@ -267,3 +317,17 @@ class SiteDialog(QDialog):
         if self._site is None:
             raise ValueError("the form does not describe a valid site")
         return self._site
+
+
+def _line_for(label: QLabel) -> QWidget:
+    """A one-line holder for the label that keeps its height whether the label shows a reason or not,
+    so the fields never move; a reason longer than the column is cut, and whole in its tooltip."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    label.setWordWrap(False)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    holder.setFixedHeight(label.fontMetrics().lineSpacing() + 2)
+    holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return holder
