@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from planner.cli import COMMANDS, run_command
 from ui.exports import pdf_command  # noqa: F401  (registers export-pdf; imports Qt only when it runs)
 from planner.render import export_commands  # noqa: F401  (export-xlsx, export-ics)
+from ui.exports import print_commands  # noqa: F401  (export-notices, export-images; Qt when run)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

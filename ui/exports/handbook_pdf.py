@@ -6,69 +6,16 @@ Works in any thread (no widgets), so the window can export without freezing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextCursor, QTextFormat,
-                           QTextDocument)
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
 
 from planner.render.handbook import CSS, HandbookOptions, handbook_html, section_anchors
-from planner.render.routes import Scope, build_route_map
-from planner.render.route_svg import route_svg
+from planner.render.routes import Scope
 from planner.schedule.scheduler import Schedule
-from ui.exports.pdf_text import finish_pdf
-
-RESOLUTION = 300           # dpi of the PDF's layout units (text stays vector; images are sampled at this)
-MARGINS_MM = QMarginsF(16, 14, 16, 16)
-FOOTER_MM = 8
-FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
-Progress = Callable[[int, str], None]
-
-
-def _route_image(schedule: Schedule, group_id: str) -> QImage:
-    svg = route_svg(build_route_map(schedule, Scope(group_id)), 720, 480)  # drawn at 2× below: sharp in print
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    image = QImage(1440, 960, QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    return image
-
-
-def _document(html: str, images: dict[str, QImage], writer: QPdfWriter, width: float) -> QTextDocument:
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)  # font metrics at the printer's resolution
-    font = QFont()
-    # Name the Simplified-Chinese family: fontconfig would pick the Japanese Noto CJK variant.
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(10)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(CSS)
-    for name, image in images.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    doc.setHtml(html)
-    doc.setPageSize(QSizeF(width, writer.height() - _mm(FOOTER_MM)))
-    return doc
-
-
-def _xmp(title: str, date) -> str:
-    """Our own XMP packet, dated by the print date (Qt's would carry the current time and a random id)."""
-    from xml.sax.saxutils import escape
-
-    stamp = f"{date.isoformat()}T00:00:00Z"
-    return ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
-            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-            f'xmp:CreateDate="{stamp}" xmp:ModifyDate="{stamp}" xmp:CreatorTool="Study-Tour Planner">'
-            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>'
-            '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
-
-
-def _mm(mm: float) -> float:
-    return mm / 25.4 * RESOLUTION
+from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress
+from ui.exports.pdf_print import mm as _mm
+from ui.exports.route_image import route_image
 
 
 def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_mm: float = 40) -> int:
@@ -126,60 +73,23 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
     report = progress or (lambda _p, _t: None)
-    buffer = QBuffer()  # Qt writes to memory; finish_pdf replaces the file in one step
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
-    writer.setTitle(schedule.tour.title)
-    writer.setCreator("研学行程 · Study-Tour Planner")
-    writer.setDocumentXmpMetadata(QByteArray(_xmp(schedule.tour.title, options.print_date).encode("utf-8")))
-    width = float(writer.width())
+    target = PdfTarget(schedule.tour.title, options.print_date)  # in memory; finish() replaces the file at once
+    width = target.width
     options.image_width = int(width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
     images = {}
     for i, gid in enumerate(groups):
         report(5 + 25 * i // max(1, len(groups)), gid)
-        images[f"route-{gid}"] = _route_image(schedule, gid)
+        images[f"route-{gid}"] = route_image(schedule, Scope(gid))
     report(35, "layout")
     anchors = section_anchors(schedule, options)
-    first = _document(handbook_html(schedule, options), images, writer, width)
+    first = target.document(handbook_html(schedule, options), CSS, images)
     keep_with_next(first)
     options.toc_pages = _anchor_pages(first, anchors)
-    doc = _document(handbook_html(schedule, options), images, writer, width)
+    doc = target.document(handbook_html(schedule, options), CSS, images)
     keep_with_next(doc)
     report(55, "print")
-    pages = doc.pageCount()
-    _print(doc, writer, report)
-    del writer  # ends the PDF
-    finish_pdf(bytes(buffer.data()), [FONT_FAMILIES[0], FONT_FAMILIES[0] + ":bold"], options.print_date, path)
+    pages = target.print(doc, report)
+    target.finish(path)
     report(100, "done")
     return pages
-
-
-def _print(doc: QTextDocument, writer: QPdfWriter, report: Progress) -> None:
-    page_h = doc.pageSize().height()
-    count = doc.pageCount()
-    painter = QPainter(writer)
-    footer_font = QFont()
-    footer_font.setFamilies(FONT_FAMILIES)
-    footer_font.setPointSizeF(8.5)
-    try:
-        for page in range(count):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -page * page_h)
-            doc.drawContents(painter, QRectF(0, page * page_h, doc.pageSize().width(), page_h))
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            painter.drawText(QRectF(0, writer.height() - _mm(FOOTER_MM) + _mm(2), writer.width(), _mm(5)),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                             f"第 {page + 1} 页 / 共 {count} 页")
-            report(55 + 45 * (page + 1) // count, "print")
-    finally:
-        painter.end()
-
-

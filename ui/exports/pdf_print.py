@@ -1,0 +1,124 @@
+"""Print rich text (HTML from planner/render) to an A4 PDF: the one printing path every PDF export shares.
+
+Qt's rich-text engine lays the pages out at the printer's resolution; each page gets a centred footer;
+the file is written to memory and handed to finish_pdf, which fixes the text layer and replaces the
+target in one step. Works in any thread (no widgets), so the window can export without freezing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from ui.exports.pdf_text import finish_pdf
+
+RESOLUTION = 300           # dpi of the PDF's layout units (text stays vector; images are sampled at this)
+MARGINS_MM = QMarginsF(16, 14, 16, 16)
+FOOTER_MM = 8
+FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
+EMBEDDED = [FONT_FAMILIES[0], FONT_FAMILIES[0] + ":bold"]
+Progress = Callable[[int, str], None]
+
+
+def mm(value: float) -> float:
+    return value / 25.4 * RESOLUTION
+
+
+def cjk_font(points: float) -> QFont:
+    font = QFont()
+    # Name the Simplified-Chinese family: fontconfig would pick the Japanese Noto CJK variant.
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    return font
+
+
+def xmp(title: str, date: dt.date) -> str:
+    """Our own XMP packet, dated by the print date (Qt's would carry the current time and a random id)."""
+    stamp = f"{date.isoformat()}T00:00:00Z"
+    return ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+            f'xmp:CreateDate="{stamp}" xmp:ModifyDate="{stamp}" xmp:CreatorTool="Study-Tour Planner">'
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>'
+            '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+
+
+class PdfTarget:
+    """A QPdfWriter on an in-memory buffer, A4, titled and dated; `finish` writes the file atomically."""
+
+    def __init__(self, title: str, print_date: dt.date):
+        self.buffer = QBuffer()
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.print_date = print_date
+        self.writer = QPdfWriter(self.buffer)
+        self.writer.setResolution(RESOLUTION)
+        self.writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                              QPageLayout.Orientation.Portrait, MARGINS_MM,
+                                              QPageLayout.Unit.Millimeter))
+        self.writer.setTitle(title)
+        self.writer.setCreator("研学行程 · Study-Tour Planner")
+        self.writer.setDocumentXmpMetadata(QByteArray(xmp(title, print_date).encode("utf-8")))
+
+    @property
+    def width(self) -> float:
+        return float(self.writer.width())
+
+    def document(self, html: str, css: str, images: dict[str, QImage] | None = None,
+                 points: float = 10) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.writer)  # font metrics at the printer's resolution
+        doc.setDefaultFont(cjk_font(points))
+        doc.setDefaultStyleSheet(css)
+        for name, image in (images or {}).items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        doc.setHtml(html)
+        doc.setPageSize(QSizeF(self.width, self.writer.height() - mm(FOOTER_MM)))
+        return doc
+
+    def print(self, doc: QTextDocument, report: Progress, first: int = 55, last: int = 100) -> int:
+        """Paint every page with its footer; returns the page count."""
+        writer = self.writer
+        page_h = doc.pageSize().height()
+        count = doc.pageCount()
+        painter = QPainter(writer)
+        footer_font = cjk_font(8.5)
+        try:
+            for page in range(count):
+                if page:
+                    writer.newPage()
+                painter.save()
+                painter.translate(0, -page * page_h)
+                doc.drawContents(painter, QRectF(0, page * page_h, doc.pageSize().width(), page_h))
+                painter.restore()
+                painter.setFont(footer_font)
+                painter.setPen(Qt.GlobalColor.darkGray)
+                painter.drawText(QRectF(0, writer.height() - mm(FOOTER_MM) + mm(2), writer.width(), mm(5)),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                                 f"第 {page + 1} 页 / 共 {count} 页")
+                report(first + (last - first) * (page + 1) // count, "print")
+        finally:
+            painter.end()
+        return count
+
+    def finish(self, path: Path | str) -> None:
+        del self.writer  # ends the PDF
+        finish_pdf(bytes(self.buffer.data()), EMBEDDED, self.print_date, path)
+
+
+def print_html(path: Path | str, html: str, css: str, title: str, print_date: dt.date,
+               progress: Progress | None = None, points: float = 10,
+               images: dict[str, QImage] | None = None) -> int:
+    """One layout pass, then print: notices, daily sheets, change notices. Returns the page count."""
+    report = progress or (lambda _p, _t: None)
+    target = PdfTarget(title, print_date)
+    report(10, "layout")
+    doc = target.document(html, css, images, points)
+    pages = target.print(doc, report, 30, 95)
+    target.finish(path)
+    report(100, "done")
+    return pages

@@ -1,0 +1,69 @@
+"""`study-tour export-notices` and `export-images`: Qt prints without a window (offscreen platform)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
+from planner.io.errors import PlannerError
+from planner.io.fileformat import load_tour
+from planner.render.export_commands import output_folder, pick_groups
+from planner.render.notices import host_sites
+from planner.schedule.scheduler import Schedule, schedule
+
+
+def headless_qt():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["study-tour"])
+
+
+def _print_date(args: argparse.Namespace) -> dt.date:
+    try:
+        return dt.date.fromisoformat(args.print_date) if args.print_date else dt.date.today()
+    except ValueError:
+        raise PlannerError(f"--print-date {args.print_date}: not a date (YYYY-MM-DD)") from None
+
+
+def _pick_sites(result: Schedule, wanted: list[str] | None, source: object) -> list[str] | None:
+    if not wanted:
+        return None
+    hosts = host_sites(result)
+    unknown = [w for w in wanted if w not in hosts]
+    if unknown:
+        raise PlannerError(f"{source}: no group visits {', '.join(unknown)}; host sites are "
+                           + ", ".join(f"{sid} ({result.tour.site(sid).name})" for sid in hosts))
+    return list(wanted)
+
+
+def cmd_export_notices(args: argparse.Namespace) -> int:
+    app = headless_qt()
+    result = schedule(load_tour(args.file))
+    sites = _pick_sites(result, args.site, args.file)
+    out = Path(args.output)
+    from ui.exports.documents_pdf import export_notice_files, export_notices
+
+    if args.each:
+        export_notice_files(result, output_folder(out), sites, _print_date(args))
+    else:
+        if not out.parent.is_dir():
+            raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
+        export_notices(result, out, sites, _print_date(args))
+    del app
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
+
+
+def _setup_notices(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write (with --each: a folder)")
+    p.add_argument("--site", action="append", help="only this host site (its id; repeatable)")
+    p.add_argument("--each", action="store_true", help="one PDF per host site in the folder -o")
+    p.add_argument("--print-date", help="date printed on the notices (YYYY-MM-DD; default today)")
+
+
+COMMANDS["export-notices"] = ("print the host notices (接待通知单), one page per host site", _setup_notices,
+                              cmd_export_notices)
