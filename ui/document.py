@@ -11,6 +11,7 @@ from planner.io.fileformat import load_tour, save_catalogue, save_tour
 from planner.schedule.scheduler import Schedule, schedule
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
+from ui.file_watch import DiskStamp
 
 
 def blank_tour() -> Tour:
@@ -29,6 +30,7 @@ class TourDocument(QObject):
     changed = Signal()            # the tour or its schedule changed: refresh views
     fileChanged = Signal()        # path or clean state changed: refresh the title
     catalogueChanged = Signal()   # the catalogue (教学点库) changed; it has been saved
+    failed = Signal(str, object)  # (what failed, the exception): the window's error boundary shows it
 
     def __init__(self, tour: Tour | None = None, path: Path | None = None,
                  catalogue: Catalogue | None = None, catalogue_path: Path | None = None,
@@ -36,6 +38,7 @@ class TourDocument(QObject):
         super().__init__(parent)
         self.tour = tour or blank_tour()
         self.path = path
+        self.disk_stamp = DiskStamp.of(path)  # the file as last opened or saved: someone else's change differs
         self.catalogue = catalogue or Catalogue()
         self.catalogue_path = catalogue_path  # the user's own catalogue file; saved after every change
         self.undo_stack = QUndoStack(self)
@@ -61,7 +64,10 @@ class TourDocument(QObject):
     def catalogue_changed(self) -> None:
         """Called by catalogue commands: keep the user's catalogue file in step, then tell the views."""
         if self.catalogue_path is not None:
-            save_catalogue(self.catalogue, self.catalogue_path)
+            try:
+                save_catalogue(self.catalogue, self.catalogue_path)
+            except Exception as e:  # inside an undo command: report, never unwind the stack half-way
+                self.failed.emit(self.tr("Saving the catalogue %1").replace("%1", str(self.catalogue_path)), e)
         self.catalogueChanged.emit()
 
     @property
@@ -69,10 +75,11 @@ class TourDocument(QObject):
         return not self.undo_stack.isClean()
 
     # -- files
-    def replace(self, tour: Tour, path: Path | None) -> None:
+    def replace(self, tour: Tour, path: Path | None, stamp: DiskStamp | None = None) -> None:
         """Show another tour (Open/New): a fresh history, nothing modified."""
         self.tour = tour
         self.path = path
+        self.disk_stamp = stamp
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.refresh()
@@ -80,8 +87,14 @@ class TourDocument(QObject):
 
     def open(self, path: Path) -> None:
         """Load first, replace after: a file that fails to load leaves the current tour untouched."""
+        stamp = DiskStamp.of(path)  # before reading: a change made meanwhile shows as a change later
         tour = load_tour(path)
-        self.replace(tour, Path(path))
+        self.replace(tour, Path(path), stamp)
+
+    def changed_on_disk(self) -> bool:
+        """Someone else wrote the file since it was opened or saved here."""
+        return self.path is not None and self.disk_stamp is not None and \
+            self.disk_stamp.differs(DiskStamp.of(self.path))
 
     def save(self, path: Path | None = None) -> None:
         target = Path(path) if path is not None else self.path
@@ -89,5 +102,6 @@ class TourDocument(QObject):
             raise ValueError("no file name")
         save_tour(self.tour, target)
         self.path = target
+        self.disk_stamp = DiskStamp.of(target)
         self.undo_stack.setClean()
         self.fileChanged.emit()

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from enum import Enum
+
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from planner.io.errors import PlannerError, TourFileError
+from planner.io.atomic import sweep_stale_temps
+from planner.io.errors import TourFileError
 from ui.document import TourDocument, blank_tour
+from ui.errors import ErrorBoundary
+from ui.file_watch import DiskWatch
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
 FILTER = "Tour files (*.tour.json);;JSON (*.json);;All files (*)"
+
+
+class Conflict(Enum):
+    """What to do when the file changed on disk since it was opened or saved here."""
+    RELOAD, OVERWRITE, SAVE_AS, CANCEL = range(4)
 
 
 class FileActions(QObject):
@@ -21,6 +31,8 @@ class FileActions(QObject):
     def __init__(self, document: TourDocument, window: QWidget, settings: QSettings):
         super().__init__(window)
         self.document, self.window, self.settings = document, window, settings
+        self.errors: ErrorBoundary = getattr(window, "errors", None) or ErrorBoundary(window)
+        self.watch = DiskWatch(self)
 
     # -- questions to the user (replaced in tests)
     def ask_open_path(self) -> Path | None:
@@ -49,8 +61,38 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_conflict(self) -> Conflict:
+        box = self._box(self.tr("The file changed on disk"),
+                        self.tr("%1 was changed by someone else since you opened or saved it here.\n\n"
+                                "Reload it (your unsaved changes here are dropped), overwrite it with your "
+                                "version, or save yours under another name?").replace("%1", str(self.document.path)))
+        buttons = {box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.DestructiveRole): Conflict.RELOAD,
+                   box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.AcceptRole): Conflict.OVERWRITE,
+                   box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole): Conflict.SAVE_AS}
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return buttons.get(box.clickedButton(), Conflict.CANCEL)
+
+    def ask_reload(self, modified: bool) -> bool:
+        text = self.tr("%1 was changed on disk by someone else. Reload it?")
+        if modified:
+            text = self.tr("%1 was changed on disk by someone else. Reload it and drop your unsaved changes "
+                           "here? (Keep yours to decide when you save.)")
+        box = self._box(self.tr("The file changed on disk"), text.replace("%1", str(self.document.path)))
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep mine") if modified else self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is reload
+
+    def _box(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and names show as typed
+        return box
+
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.window, title, text)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     # -- actions
     def _folder(self) -> str:
@@ -81,12 +123,38 @@ class FileActions(QObject):
         except TourFileError as e:
             self.show_error(self.tr("Cannot open the tour"), e.describe())
             return False
+        except Exception as e:
+            self.errors.report(self.tr("Opening %1").replace("%1", str(path)), e)
+            return False
+        sweep_stale_temps(Path(path).parent)  # what a crash mid-save left beside it
         self.remember(path)
+        return True
+
+    def reload(self) -> bool:
+        """Show the file as it is on disk now; a file that cannot be read leaves the tour as it was."""
+        path = self.document.path
+        try:
+            self.document.open(path)
+        except TourFileError as e:
+            self.show_error(self.tr("Cannot open the tour"), e.describe())
+            return False
+        except Exception as e:
+            self.errors.report(self.tr("Opening %1").replace("%1", str(path)), e)
+            return False
         return True
 
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
+        if self.document.changed_on_disk():
+            answer = self.ask_conflict()
+            if answer is Conflict.RELOAD:
+                self.reload()
+                return False
+            if answer is Conflict.SAVE_AS:
+                return self.save_as()
+            if answer is Conflict.CANCEL:
+                return False
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
@@ -96,9 +164,9 @@ class FileActions(QObject):
     def _write(self, path: Path) -> bool:
         try:
             self.document.save(path)
-        except (OSError, PlannerError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
-            self.show_error(self.tr("Cannot save the tour"), f"{path}:\n{reason}")
+        except Exception as e:  # read-only file, full disk, a name that cannot be encoded, a bug: all said
+            if self.errors.report(self.tr("Saving %1").replace("%1", str(path)), e, offer_save_as=True):
+                return self.save_as()
             return False
         self.remember(path)
         return True

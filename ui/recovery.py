@@ -1,37 +1,62 @@
-"""A recovery copy of unsaved work: written shortly after each edit, removed once the tour is saved or
-the changes are discarded, offered back at the next start if the app died in between."""
+"""A recovery copy of unsaved work, one per running window, offered back after a crash.
+
+Layout: `recovery/<session>/` holds `owner.lock` (a QLockFile: pid, host and app name of the owner, locked
+while it runs), `tour.json` (the unsaved tour) and `info.json` (its file name and on-disk stamp). A folder
+whose lock can be taken belongs to a session that died: that copy is offered. A folder whose owner is
+alive (a second window of the app) is never offered and never deleted.
+
+The copy is written at most WRITE_MS after an edit (a burst of edits gives one write), again right after a
+restore (so a second crash loses nothing), and removed once the tour is saved or the changes discarded.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import uuid
+from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from planner.io.errors import TourFileError
-from planner.io.fileformat import atomic_write, load_tour, tour_to_json
+from planner.io.atomic import atomic_write, sweep_stale_temps
+from planner.io.fileformat import load_tour, tour_to_json
 from planner.model.tour import Tour
 from ui.document import TourDocument
+from ui.file_watch import DiskStamp
 
-DELAY_MS = 1500
+WRITE_MS = 300
+LOCK, TOUR, INFO = "owner.lock", "tour.json", "info.json"
+
+
+class Found:
+    """A dead session's copy: what it held and where it lives (locked by us while we decide)."""
+
+    def __init__(self, folder: Path, lock: QLockFile, tour: Tour, path: Path | None, stamp: DiskStamp | None):
+        self.folder, self.lock, self.tour, self.path, self.stamp = folder, lock, tour, path, stamp
 
 
 class Recovery(QObject):
+    failed = Signal(str)  # a copy could not be written: shown once in the status bar until one succeeds
+
     def __init__(self, document: TourDocument, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
-        self.folder = Path(folder)
-        self.tour_file = self.folder / "recovery.tour.json"
-        self.info_file = self.folder / "recovery.json"
+        self.root = Path(folder)
+        self.folder = self.root / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.tour_file, self.info_file = self.folder / TOUR, self.folder / INFO
+        self.lock: QLockFile | None = None
+        self.error: str | None = None  # the last failure, reported once
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
+        self.timer.setInterval(WRITE_MS)
         self.timer.timeout.connect(self.write)
         document.changed.connect(self._edited)
         document.fileChanged.connect(self._file_changed)
 
     def _edited(self) -> None:
-        if self.document.modified:
+        if self.document.modified and not self.timer.isActive():  # not restarted: a long burst still writes
             self.timer.start()
 
     def _file_changed(self) -> None:
@@ -39,36 +64,125 @@ class Recovery(QObject):
             self.timer.stop()
             self.clear()
 
-    def write(self) -> None:
+    def _own(self) -> None:
+        if self.lock is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = _lock(self.folder)
+            if not lock.tryLock(0):
+                raise OSError(f"cannot lock {self.folder / LOCK}")
+            self.lock = lock
+
+    def write(self) -> bool:
+        """Copy the unsaved tour now; a failure is reported (once) and never raised."""
+        self.timer.stop()
         if not self.document.modified:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.tour_file, tour_to_json(self.document.tour), backup=False)
-        path = str(self.document.path) if self.document.path else None
-        atomic_write(self.info_file, json.dumps({"path": path}, ensure_ascii=False), backup=False)
+            return True
+        try:
+            self._own()
+            atomic_write(self.tour_file, tour_to_json(self.document.tour))
+            stamp = self.document.disk_stamp
+            info = {"path": str(self.document.path) if self.document.path else None,
+                    "stamp": asdict(stamp) if stamp else None}
+            atomic_write(self.info_file, json.dumps(info, ensure_ascii=False))
+        except Exception as e:  # full disk, read-only folder, a lone surrogate in a name: say so, keep going
+            text = self.tr("Cannot write the recovery copy: %1").replace("%1", str(e) or type(e).__name__)
+            if self.error is None:
+                self.failed.emit(text)
+            self.error = text
+            return False
+        self.error = None
+        return True
 
     def clear(self) -> None:
-        self.tour_file.unlink(missing_ok=True)
-        self.info_file.unlink(missing_ok=True)
+        """Remove this session's copy (saved or discarded); its lock goes when the window closes."""
+        for path in (self.tour_file, self.info_file):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # no folder there (it could never be written): nothing to remove
+                pass
 
-    def pending(self) -> tuple[Tour, Path | None] | None:
-        """What a previous session left unsaved, if anything usable."""
-        if not self.tour_file.exists():
-            return None
+    def release(self) -> None:
+        """The window closes: nothing left to recover, the folder goes with its lock."""
+        self.timer.stop()
+        self.clear()
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # -- copies left by sessions that died
+    def _dead_sessions(self) -> list[Path]:
         try:
-            tour = load_tour(self.tour_file)
-            info = json.loads(self.info_file.read_text(encoding="utf-8")) if self.info_file.exists() else {}
-        except (TourFileError, OSError, ValueError):
-            return None
-        path = info.get("path") if isinstance(info, dict) else None
-        return tour, Path(path) if path else None
+            folders = [p for p in self.root.iterdir() if p.is_dir() and p != self.folder]
+        except OSError:
+            return []
+        return sorted(folders, key=_age)
 
-    def restore(self) -> bool:
-        found = self.pending()
+    def pending(self) -> Found | None:
+        """The newest usable copy whose owner is gone, locked for us; None if there is none."""
+        for folder in self._dead_sessions():
+            sweep_stale_temps(folder)
+            lock = _lock(folder)
+            if not lock.tryLock(0):
+                continue  # its owner is alive: a second window's live copy
+            if not (folder / TOUR).exists():  # it died with nothing unsaved
+                lock.unlock()
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
+            found = _read(folder, lock)
+            if found is not None:
+                return found
+            lock.unlock()
+        return None
+
+    def restore(self, found: Found | None = None) -> bool:
+        found = found or self.pending()
         if found is None:
             return False
-        tour, path = found
-        self.document.replace(tour, path)
+        self.document.replace(found.tour, found.path, found.stamp)
         self.document.undo_stack.resetClean()  # recovered work is unsaved work
         self.document.fileChanged.emit()
+        if self.write():  # ours now, on disk before the old copy goes: a second crash loses nothing
+            self.discard(found)
+        else:
+            found.lock.unlock()  # could not copy it: leave the dead session's copy for next time
         return True
+
+    def discard(self, found: Found) -> None:
+        """The user declined it (or it is now ours): remove the dead session's folder."""
+        for name in (TOUR, INFO):
+            (found.folder / name).unlink(missing_ok=True)
+        found.lock.unlock()
+        shutil.rmtree(found.folder, ignore_errors=True)
+
+
+def _lock(folder: Path) -> QLockFile:
+    lock = QLockFile(str(folder / LOCK))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long the window stayed open
+    return lock
+
+
+def _age(folder: Path) -> float:
+    try:
+        return -(folder / TOUR).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _read(folder: Path, lock: QLockFile) -> Found | None:
+    try:
+        tour = load_tour(folder / TOUR)
+        info = json.loads((folder / INFO).read_text(encoding="utf-8")) if (folder / INFO).exists() else {}
+        path = info.get("path") if isinstance(info, dict) else None
+        stamp = info.get("stamp") if isinstance(info, dict) else None
+        return Found(folder, lock, tour, Path(path) if path else None, DiskStamp(**stamp) if stamp else None)
+    except Exception:  # an unreadable copy is not offered; it stays for a person to look at
+        return None
+
+
+def attach(window, folder: Path) -> Recovery:
+    """Give the window its recovery copy; a failure to write it shows in the status bar."""
+    recovery = Recovery(window.document, folder, window)
+    recovery.failed.connect(window.statusBar().showMessage)
+    window.recovery = recovery
+    return recovery

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QMessageBox
 
 from planner.io.fileformat import load_catalogue
 from tests.ui.noise import ignore_webengine_noise
 from ui.app import BUNDLED_CATALOGUE, create_window
+from ui.file_actions import FileActions
 
 pytestmark = ignore_webengine_noise  # the real window, with its real map view
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
@@ -45,7 +45,7 @@ def test_a_bad_file_at_start_shows_the_problem_and_opens_an_empty_tour(qtbot, tm
     bad = tmp_path / "bad.tour.json"
     bad.write_text("not json", encoding="utf-8")
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(FileActions, "show_error", lambda self, title, text: shown.append(text))
     window = create_window([str(bad)])
     try:
         assert shown and "不是有效的 JSON" in shown[0] and str(bad) in shown[0]

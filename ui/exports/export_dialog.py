@@ -1,22 +1,40 @@
-"""File › 导出行程手册 PDF…: choose edition, groups and file; print in a worker thread with progress."""
+"""File › 导出行程手册 PDF…: choose edition, groups and file; print in a worker thread with progress.
+
+Each edition has its own default file name, so printing both never overwrites one with the other; an
+existing file is replaced only when the user says so; when the PDF is written the window says where.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+                               QLineEdit, QMainWindow, QMessageBox, QPushButton, QRadioButton, QVBoxLayout,
+                               QWidget)
 
 from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
 from planner.schedule.scheduler import schedule
 from planner.model.tour import Tour
+from ui.dialogs.file_notice import FileNotice, open_externally
+from ui.dialogs.form_errors import fill
+
+EDITION_NAMES = {STAFF: "工作人员版", PARTICIPANT: "学员版"}
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def handbook_file_name(title: str, edition: str) -> str:
+    """"TITLE-行程手册-学员版.pdf"; characters no file system takes (a "/" in the title) become "_"."""
+    safe = _NOT_IN_FILE_NAMES.sub("_", title).strip(" .") or "行程手册"
+    return f"{safe}-行程手册-{EDITION_NAMES[edition]}.pdf"
 
 
 class ExportDialog(QDialog):
-    def __init__(self, tour: Tour, suggested: Path, parent=None):
+    def __init__(self, tour: Tour, folder: Path, parent=None):
         super().__init__(parent)
+        self._folder, self._title = folder, tour.title
+        self.overwrite_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Export itinerary handbook"))
         form = QFormLayout(self)
         editions = QWidget(self)
@@ -25,6 +43,7 @@ class ExportDialog(QDialog):
         self.staff = QRadioButton(self.tr("Staff (everything)"), editions)
         self.participant = QRadioButton(self.tr("Participants (no phone numbers, no problems)"), editions)
         self.staff.setChecked(True)
+        self.staff.toggled.connect(self._edition_changed)
         row.addWidget(self.staff)
         row.addWidget(self.participant)
         form.addRow(self.tr("Edition"), editions)
@@ -42,7 +61,7 @@ class ExportDialog(QDialog):
         file_row = QWidget(self)
         line = QHBoxLayout(file_row)
         line.setContentsMargins(0, 0, 0, 0)
-        self.path_edit = QLineEdit(str(suggested), file_row)
+        self.path_edit = QLineEdit(str(self.default_path(STAFF)), file_row)
         self.path_edit.textChanged.connect(self._validate)
         browse = QPushButton(self.tr("Browse…"), file_row)
         browse.clicked.connect(self._browse)
@@ -59,6 +78,18 @@ class ExportDialog(QDialog):
         form.addRow(self.buttons)
         self._validate()
 
+    def edition(self) -> str:
+        return PARTICIPANT if self.participant.isChecked() else STAFF
+
+    def default_path(self, edition: str) -> Path:
+        return self._folder / handbook_file_name(self._title, edition)
+
+    def _edition_changed(self) -> None:
+        """The file name follows the edition unless the user chose a name of their own."""
+        other = STAFF if self.edition() == PARTICIPANT else PARTICIPANT
+        if self.path() == self.default_path(other):
+            self.path_edit.setText(str(self.default_path(self.edition())))
+
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export itinerary handbook"), self.path_edit.text(),
                                               "PDF (*.pdf)")
@@ -71,11 +102,31 @@ class ExportDialog(QDialog):
 
     def options(self) -> HandbookOptions:
         chosen = [gid for gid, box in self.group_boxes.items() if box.isChecked()]
-        return HandbookOptions(edition=PARTICIPANT if self.participant.isChecked() else STAFF,
+        return HandbookOptions(edition=self.edition(),
                                groups=None if len(chosen) == len(self.group_boxes) else chosen)
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip())
+
+    def accept(self) -> None:
+        """An existing file is replaced only after a Yes (the question is window-modal, not blocking)."""
+        if not self.path().exists():
+            super().accept()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export itinerary handbook"),
+                          fill(self.tr("“%1” already exists. Replace it?"), self.path().name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(str(self.path().parent))
+
+        def answered(button) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                QDialog.accept(self)
+
+        box.buttonClicked.connect(answered)
+        self.overwrite_box = box
+        box.open()
 
 
 class ExportJob(QThread):
@@ -88,6 +139,7 @@ class ExportJob(QThread):
     def __init__(self, tour: Tour, path: Path, options: HandbookOptions, parent: QObject | None = None):
         super().__init__(parent)
         self.tour, self.path, self.options = tour.model_copy(deep=True), path, options
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         from ui.exports.handbook_pdf import export_handbook
@@ -95,11 +147,21 @@ class ExportJob(QThread):
         try:
             export_handbook(schedule(self.tour), self.path, self.options,
                             lambda percent, _what: self.progressed.emit(percent))
-        except OSError as e:
-            self.failed.emit(f"{self.path}: {e.strerror or e}")
+        except Exception as e:  # any failure becomes the window's error message, never a silent end
+            self.error = e
+            self.failed.emit(f"{self.path}: {getattr(e, 'strerror', None) or e}")
             return
         self.done.emit(str(self.path))
 
 
-def open_file(path: str) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+def handbook_written(window: QMainWindow, path: str, open_it: bool) -> FileNotice:
+    """Open the PDF if asked, and say in the status bar where it is, with a button to its folder."""
+    notice = window.statusBar().findChild(FileNotice, "fileNotice")
+    if notice is None:
+        notice = FileNotice(window.statusBar())
+        window.statusBar().insertPermanentWidget(0, notice)
+    if open_it and not open_externally(path):
+        notice.show_file(notice.tr("No PDF viewer opened the handbook. It is at %1"), path)
+    else:
+        notice.show_file(notice.tr("Handbook written: %1"), path)
+    return notice
