@@ -11,9 +11,10 @@ from pydantic import BaseModel, ValidationError
 
 from planner.io.atomic import atomic_write  # noqa: F401  (the one writer; re-exported for old callers)
 from planner.io.errors import TourFileError
+from planner.io.limits import MAX_FILE_BYTES, LimitError, parse_json, string_problems
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
-from planner.io.validation_text import describe_validation
+from planner.io.validation_text import describe_validation, label
 
 TOUR_FORMAT = "study-tour/tour"
 SITES_FORMAT = "study-tour/sites"
@@ -44,6 +45,9 @@ def read_document(path: Path | str, expected_format: str) -> dict[str, Any]:
     """Read and migrate a document; raise TourFileError with a plain message on any problem."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise _fail(p, f"文件太大（超过 {MAX_FILE_BYTES // 2**20} MB）(larger than {MAX_FILE_BYTES // 2**20} MB: "
+                           "not a tour or catalogue)")
         raw = p.read_bytes()
     except FileNotFoundError:
         raise _fail(p, "文件不存在 (file not found)") from None
@@ -56,12 +60,17 @@ def read_document(path: Path | str, expected_format: str) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise _fail(p, f"不是 UTF-8 文本，第 {e.start} 字节 (not UTF-8 text at byte {e.start})") from None
     try:
-        doc = json.loads(text)
+        doc = parse_json(text)
     except json.JSONDecodeError as e:
         raise _fail(p, f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列，{e.msg} "
                        f"(not valid JSON at line {e.lineno}, column {e.colno})") from None
+    except LimitError as e:
+        raise _fail(p, str(e)) from None
     if not isinstance(doc, dict):
         raise _fail(p, "文件顶层应为 JSON 对象 (top level must be a JSON object)")
+    bad = string_problems(doc)
+    if bad:
+        raise _fail(p, *(f"{label(doc, loc) or '(文件)'}: {problem}" for loc, problem in bad))
     return migrate(doc, expected_format, p)
 
 

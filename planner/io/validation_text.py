@@ -17,6 +17,8 @@ _ZH = {
     "string_too_short": "不能为空",
     "string_too_long": "太长（最多 {max_length} 字）",
     "clock": "“{value}”不是有效的时刻（00:00–23:59）",
+    "clock_number": "数字 {value} 不是时刻：请写成“08:30”（0 到 1 之间的数字按电子表格的一天的比例读取）",
+    "tour_too_long": "行程共 {days} 天，最多 {max} 天（一份行程最长一年，检查和看板才能保持快速）",
     "span_order": "结束时间 {end} 不晚于开始时间 {start}",
     "hours_overlap": "开放时段重叠：{a} 与 {b}",
     "duplicate_id": "编号“{id}”重复，已用于 [{first}]",
@@ -44,7 +46,7 @@ _ZH = {
 }
 
 
-def _label(data: Any, loc: tuple) -> str:
+def label(data: Any, loc: tuple) -> str:
     """Render a location, adding the name/date of groups, days and sites so users can find it."""
     parts: list[str] = []
     node = data
@@ -76,7 +78,7 @@ def describe_validation(error: ValidationError, data: Any, lang: str = "zh") -> 
         if where_ctx:
             # model-level checks carry their own path, e.g. "groups[0].days[2].activities[1].site"
             loc = loc + tuple(parse_path(where_ctx))
-        where = _label(data, loc) or ("(文件)" if lang == "zh" else "(file)")
+        where = label(data, loc) or ("(文件)" if lang == "zh" else "(file)")
         value = e.get("input")
         text = e["msg"]
         if lang == "zh" and e["type"] in _ZH:

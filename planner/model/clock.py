@@ -11,6 +11,8 @@ from pydantic_core import PydanticCustomError
 
 def _parse_clock(value: object) -> object:
     # Accept "8:00" as well as "08:00"; reject "25:00" with a message that quotes the value.
+    if isinstance(value, (int, float)):
+        return _day_fraction(value)
     if isinstance(value, str):
         text = value.strip()
         parts = text.split(":")
@@ -23,6 +25,18 @@ def _parse_clock(value: object) -> object:
         raise PydanticCustomError("clock", "'{value}' is not a time of day (00:00–23:59)",
                                   {"value": text})
     return value
+
+
+def _day_fraction(value: int | float) -> time:
+    """A spreadsheet stores 08:24 as 0.35 (a fraction of a day) and a copied cell keeps it: convert it.
+    Anything else numeric (830, 1.5, true) is refused, saying how times are written."""
+    if not isinstance(value, bool) and 0 <= value < 1:
+        total = round(value * 1440)
+        if total < 1440:
+            return time(total // 60, total % 60)
+    raise PydanticCustomError("clock_number", "the number {value} is not a time of day: write times as "
+                              "\"08:30\" (a number from 0 to 1 is read as a spreadsheet's fraction of a day)",
+                              {"value": str(value).lower()})
 
 
 Clock = Annotated[

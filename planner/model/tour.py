@@ -14,6 +14,7 @@ from planner.model.people import People, check_people
 from planner.model.site import Ident, Site, check_unique_ids
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+MAX_TOUR_DAYS = 366
 GROUP_COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
                  "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 
@@ -120,7 +121,7 @@ class LegOverride(BaseModel):
     origin: Ident
     destination: Ident
     minutes: int = Field(ge=0, le=1440)
-    km: float | None = Field(default=None, ge=0)
+    km: float | None = Field(default=None, ge=0, le=10_000)
 
 
 class TravelModel(BaseModel):
@@ -129,8 +130,8 @@ class TravelModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     road_factor: float = Field(default=1.3, ge=1.0, le=3.0)
-    speed_kmh: float = Field(default=75.0, gt=0, le=200)
-    urban_speed_kmh: float = Field(default=30.0, gt=0, le=200)
+    speed_kmh: float = Field(default=75.0, ge=1, le=200)  # ≥ 1: a tiny speed overflows travel times
+    urban_speed_kmh: float = Field(default=30.0, ge=1, le=200)
     urban_km: float = Field(default=12.0, ge=0, le=200)
     boarding_minutes: int = Field(default=10, ge=0, le=120)
     long_leg_minutes: int = Field(default=180, ge=1, le=1440)
@@ -160,6 +161,10 @@ class Tour(BaseModel):
         if self.end_date < self.start_date:
             raise PydanticCustomError("tour_dates", "ends on {end}, before it starts on {start}",
                                       {"start": str(self.start_date), "end": str(self.end_date)})
+        days = (self.end_date - self.start_date).days + 1
+        if days > MAX_TOUR_DAYS:
+            raise _err("tour_too_long", "end_date", "the tour lasts {days} days; at most {max} (a plan covers "
+                       "at most a year, so checking and the board stay fast)", days=days, max=MAX_TOUR_DAYS)
         check_unique_ids(self.sites, "sites")
         _check_groups(self)
         check_people(self.people, {g.id for g in self.groups}, self.start_date, self.end_date)
