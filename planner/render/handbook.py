@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from planner.model.clock import fmt
+from planner.render.daily import daily_pages
 from planner.render.labels import day_label, duration
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
@@ -49,6 +50,7 @@ class HandbookOptions:
     print_date: dt.date = field(default_factory=dt.date.today)
     image_width: int = 640                  # CSS px (1/96 in); route images are 3:2
     toc_pages: dict[str, int] | None = None  # anchor -> page, from a first layout pass
+    daily: bool = False                     # append the daily sheets (每日行程单), a page per group-day
 
 
 def strip_phones(text: str) -> str:
@@ -96,6 +98,8 @@ class _Builder:
         out += [("sites", "教学点简介"), ("contacts", "通讯录")]
         if self.staff:
             out.append(("problems", "待处理问题"))
+        if self.opts.daily:
+            out.append(("daily", "每日行程单"))
         return out
 
     def contents(self) -> None:
@@ -247,6 +251,10 @@ class _Builder:
         self.contacts()
         if self.staff:
             self.problems()
+        if self.opts.daily:
+            self.page_break()
+            self.heading("daily", "每日行程单")
+            self.add(daily_pages(self.s, [g.id for g in self.groups], self.contact))
         return f"<html><head><meta charset=\"utf-8\"/></head><body>{''.join(self.parts)}</body></html>"
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from planner.render.daily import DAILY_CSS, daily_html
 from planner.render.filenames import file_stem
+from planner.render.handbook import STAFF, strip_phones
 from planner.render.notices import NOTICE_CSS, host_sites, notices_html
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import Progress, print_html
@@ -32,3 +34,11 @@ def export_notice_files(s: Schedule, folder: Path, sites: list[str] | None = Non
         written.append(path)
         report(100 * (i + 1) // max(1, len(chosen)), site.name)
     return written
+
+
+def export_daily(s: Schedule, path: Path | str, groups: list[str] | None = None, edition: str = STAFF,
+                 print_date: dt.date | None = None, progress: Progress | None = None) -> int:
+    """The daily sheets alone, one page per group-day; the participant edition shows no phone numbers."""
+    private = (lambda text: text) if edition == STAFF else strip_phones
+    return print_html(path, daily_html(s, groups, private), DAILY_CSS, f"{s.tour.title} 每日行程单",
+                      print_date or dt.date.today(), progress, points=12)

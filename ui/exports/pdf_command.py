@@ -28,14 +28,19 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             raise PlannerError(f"{args.file}: no group {', '.join(unknown)}; the tour has {known}")
         groups = list(args.group)
     date = dt.date.fromisoformat(args.print_date) if args.print_date else dt.date.today()
-    options = HandbookOptions(edition=args.edition, groups=groups, print_date=date)
+    options = HandbookOptions(edition=args.edition, groups=groups, print_date=date, daily=args.daily)
     out = Path(args.output)
     if not out.parent.exists():
         raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
     result = schedule(tour)
     from ui.exports.handbook_pdf import export_handbook
 
-    export_handbook(result, out, options)
+    if args.daily_only:
+        from ui.exports.documents_pdf import export_daily
+
+        export_daily(result, out, groups, args.edition, date)
+    else:
+        export_handbook(result, out, options)
     del app
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
@@ -46,6 +51,10 @@ def _setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--group", action="append", help="only this group (repeatable)")
     p.add_argument("--edition", choices=(STAFF, PARTICIPANT), default=STAFF,
                    help="staff: everything; participant: no phone numbers, no problems list")
+    daily = p.add_mutually_exclusive_group()
+    daily.add_argument("--daily", action="store_true",
+                       help="append the daily sheets (每日行程单), a page per group-day")
+    daily.add_argument("--daily-only", action="store_true", help="print only the daily sheets, for the bus leaders")
     p.add_argument("--print-date", help="date printed on the cover (YYYY-MM-DD; default today)")
 
 
