@@ -17,7 +17,7 @@ from ui.catalogue.catalogue_dock import CatalogueDock
 from ui.commands import ReplaceTourSettings
 from ui.panels.day_detail import DayDetailDock
 from ui.document import TourDocument
-from ui.exports.export_dialog import ExportDialog, ExportJob, open_file
+from ui.exports.export_dialog import ExportDialog, ExportJob, handbook_written
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def export_handbook(self) -> ExportJob | None:
         """Ask what to print, then print it in the background with a progress dialog."""
         folder = self.document.path.parent if self.document.path else Path.home()
-        dialog = ExportDialog(self.document.tour, folder / f"{self.document.tour.title}-行程手册.pdf", self)
+        dialog = ExportDialog(self.document.tour, folder, self)
         if not dialog.exec():
             return None
         job = ExportJob(self.document.tour, dialog.path(), dialog.options(), self)
@@ -193,10 +193,8 @@ class MainWindow(QMainWindow):
         job.progressed.connect(progress.setValue)
         job.finished.connect(progress.close)
         job.failed.connect(lambda text: self.files.show_error(self.tr("Cannot export the handbook"), text))
-        if dialog.open_when_done.isChecked():
-            job.done.connect(open_file)
-        job.done.connect(lambda path: self.statusBar().showMessage(self.tr("Handbook written: %1")
-                                                                   .replace("%1", path), 8000))
+        open_it = dialog.open_when_done.isChecked()
+        job.done.connect(lambda path: handbook_written(self, path, open_it))
         self._jobs = [j for j in self._jobs if j.isRunning()] + [job]
         job.start()
         return job

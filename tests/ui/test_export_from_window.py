@@ -3,12 +3,18 @@
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.io.fileformat import load_tour
+from planner.render.handbook import STAFF
+from tests.builders import day, group, site, tour, visit
 from tests.ui.pdf_helpers import pages, squeeze, text
 from ui.cli import main
-from ui.exports.export_dialog import ExportDialog
+from ui.dialogs.file_notice import FileNotice
+from ui.exports.export_dialog import ExportDialog, handbook_file_name
 
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
 
@@ -57,3 +63,123 @@ def test_the_dialog_refuses_no_groups_or_no_file(qtbot, tmp_path):
     dialog.group_boxes["g2"].setChecked(True)
     dialog.path_edit.setText("")
     assert not ok.isEnabled()
+
+
+NO_VIEWER = r"does not support QPlatformServices::openDocument"
+
+
+class FakeViewer(QObject):
+    """The system's file viewer, at the machine boundary: Qt hands it every file:// URL it is asked to open."""
+
+    def __init__(self):
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def viewer():
+    fake = FakeViewer()
+    QDesktopServices.setUrlHandler("file", fake, "open")
+    yield fake
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def small_window(qtbot, tmp_path, isolated_settings):
+    from ui.document import TourDocument
+    from ui.main_window import MainWindow
+
+    t = tour(group("g1", day("2025-02-24", visit("x")), name="第一组"),
+             group("g2", day("2025-02-24", visit("x")), name="第二组"), sites=[site("x", "海宁中国皮革城")],
+             title="浙江/研学")
+    window = MainWindow(TourDocument(t, path=tmp_path / "t.tour.json"), isolated_settings, map_view_class=None)
+    qtbot.addWidget(window)
+    return window
+
+
+def export(qtbot, window, monkeypatch, edition: str, open_it: bool = False) -> str:
+    def answer(dialog: ExportDialog):
+        getattr(dialog, edition).setChecked(True)
+        dialog.open_when_done.setChecked(open_it)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", answer)
+    job = window.export_handbook()
+    with qtbot.waitSignal(job.done, timeout=30000) as done:
+        pass
+    job.wait()
+    return done.args[0]
+
+
+def test_the_two_editions_get_different_default_names_and_both_files_stay(qtbot, tmp_path, monkeypatch,
+                                                                         isolated_settings):
+    window = small_window(qtbot, tmp_path, isolated_settings)
+    staff = export(qtbot, window, monkeypatch, "staff")
+    participant = export(qtbot, window, monkeypatch, "participant")
+    assert Path(staff) == tmp_path / "浙江_研学-行程手册-工作人员版.pdf"  # a "/" in the title is no folder
+    assert Path(participant) == tmp_path / "浙江_研学-行程手册-学员版.pdf"
+    assert "待处理问题" in squeeze(text(Path(staff))) and "待处理问题" not in squeeze(text(Path(participant)))
+    assert handbook_file_name("", STAFF) == "行程手册-行程手册-工作人员版.pdf"
+
+
+def test_the_file_name_follows_the_edition_unless_the_user_chose_one(qtbot, tmp_path):
+    dialog = ExportDialog(load_tour(HUNAN), tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.path().name.endswith("-行程手册-工作人员版.pdf") and dialog.path().parent == tmp_path
+    dialog.participant.setChecked(True)
+    assert dialog.path().name.endswith("-行程手册-学员版.pdf")
+    dialog.path_edit.setText(str(tmp_path / "mine.pdf"))
+    dialog.staff.setChecked(True)
+    assert dialog.path() == tmp_path / "mine.pdf"
+
+
+def test_an_existing_file_is_replaced_only_after_a_yes(qtbot, tmp_path):
+    dialog = ExportDialog(load_tour(HUNAN), tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.path().write_bytes(b"earlier")
+    dialog.show()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    ok.click()
+    box = dialog.overwrite_box
+    assert box is not None and box.isVisible() and dialog.path().name in box.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    box.button(QMessageBox.StandardButton.No).click()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.participant.setChecked(True)  # a file that does not exist yet: no question
+    ok.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog.staff.setChecked(True)
+    dialog.show()
+    ok.click()
+    dialog.overwrite_box.button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.path().name.endswith("工作人员版.pdf")
+
+
+@pytest.mark.qt_log_ignore(NO_VIEWER)
+def test_when_no_viewer_opens_the_pdf_the_status_bar_says_where_it_is(qtbot, tmp_path, monkeypatch,
+                                                                     isolated_settings, english):
+    window = small_window(qtbot, tmp_path, isolated_settings)
+    path = export(qtbot, window, monkeypatch, "participant", open_it=True)  # offscreen: no viewer at all
+    notice = window.statusBar().findChild(FileNotice)
+    assert not notice.isHidden()
+    assert notice.label.text() == f"No PDF viewer opened the handbook. It is at {path}"
+    notice.copy_button.click()
+    assert QGuiApplication.clipboard().text() == path
+    assert not notice.open_folder()  # no file manager either: it says so, the path stays
+    assert notice.label.text() == f"No program opened the folder. The file is at {path}"
+
+
+def test_a_viewer_opens_the_pdf_and_the_folder_button_opens_its_folder(qtbot, tmp_path, monkeypatch,
+                                                                       isolated_settings, english, viewer):
+    window = small_window(qtbot, tmp_path, isolated_settings)
+    path = export(qtbot, window, monkeypatch, "staff", open_it=True)
+    assert viewer.opened == [path]
+    notice = window.statusBar().findChild(FileNotice)
+    assert notice.label.text() == f"Handbook written: {path}"
+    notice.folder_button.click()
+    assert viewer.opened == [path, str(tmp_path)]
+    notice.close_button.click()
+    assert notice.isHidden()

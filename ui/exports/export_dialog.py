@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QMainWindow, QMessageBox, QPushButton, QRadioButton, QVBoxLayout,
                                QWidget)
@@ -161,7 +161,8 @@ def handbook_written(window: QMainWindow, path: str, open_it: bool) -> FileNotic
         notice = FileNotice(window.statusBar())
         window.statusBar().insertPermanentWidget(0, notice)
     if open_it and not open_externally(path):
-        notice.show_file(notice.tr("No PDF viewer opened the handbook. It is at %1"), path)
+        notice.show_file(QCoreApplication.translate("ExportDialog", "No PDF viewer opened the handbook. It is at %1"),
+                         path)
     else:
-        notice.show_file(notice.tr("Handbook written: %1"), path)
+        notice.show_file(QCoreApplication.translate("ExportDialog", "Handbook written: %1"), path)
     return notice
