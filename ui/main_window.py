@@ -23,6 +23,7 @@ from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
 from ui.panels.map_dock import MapDock, web_view_class
 from ui.panels.problems_dock import ProblemsDock
+from ui.people.people_dock import install_people_dock
 from ui.dialogs.settings_dialog import TourSettingsDialog
 
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.totals_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.totals_label, 1)
         self._build_menus()
+        self.people_dock = install_people_dock(self)  # 名单: roster, staff, vehicles, rooms
         self._connect()
         self._update_title()
         self._update_totals()

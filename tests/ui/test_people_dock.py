@@ -1,0 +1,151 @@
+"""The 名单 dock: tables over the tour's people, edited with undo, sorted, filtered; the model tester passes."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.model.people import HotelNight
+from planner.model.tour import Tour
+from tests.people_builders import roster
+from ui.people.people_dock import PeopleDock
+
+
+@pytest.fixture
+def people_document(qapp, small_tour):
+    from ui.document import TourDocument
+
+    data = small_tour.model_dump()
+    data["people"] = {
+        "participants": roster(20),
+        "staff": [{"id": "s1", "role": "leader", "name": "钱领队", "group": "g1", "phone": "13900001111"}],
+        "vehicles": [{"id": "v1", "group": "g1", "plate": "浙A12345", "seats": 53}],
+        "rooms": [{"group": "g1", "date": "2025-02-24", "number": "801", "beds": 2, "occupants": ["p1", "p3"]}]}
+    return TourDocument(Tour.model_validate(data))
+
+
+@pytest.fixture
+def dock(qtbot, people_document):
+    dock = PeopleDock(people_document)
+    qtbot.addWidget(dock)
+    dock.show()
+    return dock
+
+
+def cell(tab, row, field):
+    column = [c.field for c in tab.model.columns].index(field)
+    return tab.model.index(row, column)
+
+
+@pytest.mark.parametrize("kind", PeopleDock.KINDS)
+def test_every_table_passes_the_model_tester(qtmodeltester, dock, kind):
+    qtmodeltester.check(dock.page(kind).model)
+    qtmodeltester.check(dock.page(kind).proxy)
+
+
+def test_editing_a_cell_changes_the_tour_and_undo_restores_it(dock, people_document):
+    tab = dock.page("participants")
+    old = people_document.tour.people.participants[0].phone
+    assert tab.model.setData(cell(tab, 0, "phone"), "0571-8888 0000")
+    assert people_document.tour.people.participants[0].phone == "0571-8888 0000"
+    assert cell(tab, 0, "phone").data() == "0571-8888 0000"
+    people_document.undo_stack.undo()
+    assert people_document.tour.people.participants[0].phone == old
+    assert cell(tab, 0, "phone").data() == old
+
+
+def test_a_refused_value_names_row_and_column_and_is_not_undoable(dock, people_document):
+    tab = dock.page("participants")
+    assert not tab.model.setData(cell(tab, 2, "phone"), "打不通")
+    assert "Row 3" in tab.error_label.text() and "Phone" in tab.error_label.text()
+    assert tab.error_label.isVisible()
+    assert people_document.undo_stack.count() == 0
+
+
+def test_group_column_is_chosen_from_the_tour_groups_and_shows_names(dock, people_document):
+    tab = dock.page("participants")
+    index = cell(tab, 0, "group")
+    assert index.data() == "第一组"
+    assert [label for _, label in tab.model.choices(index.column())] == ["—", "第一组", "第二组"]
+    assert tab.model.setData(index, "g2")
+    assert people_document.tour.people.participants[0].group == "g2"
+
+
+def test_the_shared_phone_checkbox(dock, people_document):
+    tab = dock.page("staff")
+    index = cell(tab, 0, "phone_shared")
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert tab.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert people_document.tour.people.staff[0].phone_shared is True
+
+
+def test_room_occupants_are_typed_as_names(dock, people_document):
+    tab = dock.page("rooms")
+    names = [p.name for p in people_document.tour.people.participants]
+    assert cell(tab, 0, "occupants").data() == f"{names[0]}、{names[2]}"
+    assert tab.model.setData(cell(tab, 0, "occupants"), f"{names[0]} 钱领队")
+    assert people_document.tour.people.rooms[0].occupants == ["p1", "s1"]
+    assert not tab.model.setData(cell(tab, 0, "occupants"), "无此人")
+    assert "无此人" in tab.error_label.text()
+
+
+def test_add_and_remove_rows_with_the_buttons_and_undo(qtbot, dock, people_document):
+    tab = dock.page("participants")
+    tab.view.selectRow(4)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    people = people_document.tour.people.participants
+    assert len(people) == 21 and people[5].id == "p21"
+    assert tab.count_label.text() == "21 rows"
+    tab.view.clearSelection()
+    for row in (0, 1, 2):
+        tab.view.selectionModel().select(tab.proxy.index(row, 0), tab.view.selectionModel().SelectionFlag.Select
+                                         | tab.view.selectionModel().SelectionFlag.Rows)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert [p.id for p in people_document.tour.people.participants][:2] == ["p4", "p5"]
+    assert people_document.tour.people.rooms[0].occupants == []  # p1 and p3 left their room
+    people_document.undo_stack.undo()
+    assert [p.id for p in people_document.tour.people.participants][:3] == ["p1", "p2", "p3"]
+    assert people_document.tour.people.rooms[0].occupants == ["p1", "p3"]
+    people_document.undo_stack.undo()
+    assert len(people_document.tour.people.participants) == 20
+
+
+def test_filter_and_sort(dock, people_document):
+    tab = dock.page("participants")
+    target = people_document.tour.people.participants[7].name
+    tab.search.setText(target)
+    assert tab.proxy.rowCount() == 1 and tab.proxy.index(0, 0).data() == target
+    assert "1 of 20" in tab.count_label.text()
+    tab.search.clear()
+    seat = [c.field for c in tab.model.columns].index("seat")
+    tab.view.sortByColumn(seat, Qt.SortOrder.DescendingOrder)
+    shown = [tab.proxy.index(r, seat).data() for r in range(tab.proxy.rowCount())]
+    assert shown[:3] == ["10", "10", "9"] and shown[-1] == "1"  # as numbers, not as text
+
+
+def test_the_hotel_column_comes_from_the_days_end_site(qtbot, people_document):
+    tour = people_document.tour
+    tour.groups[0].days[0].end = "hall"
+    tour.people.nights.append(HotelNight(group="g1", date=tour.groups[0].days[0].date, notes="14:00 后入住"))
+    dock = PeopleDock(people_document)
+    qtbot.addWidget(dock)
+    tab = dock.page("nights")
+    assert cell(tab, 0, "hotel").data() == "展厅"
+    assert not tab.model.flags(cell(tab, 0, "hotel")) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_hostile_name_shows_as_typed(dock, people_document):
+    tab = dock.page("participants")
+    assert tab.model.setData(cell(tab, 0, "name"), "<b>x</b>")
+    assert cell(tab, 0, "name").data() == "<b>x</b>"
+
+
+def test_the_window_offers_the_dock_and_its_checks_reach_the_problems_list(window):
+    dock = window.people_dock
+    view_actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+    assert dock.toggleViewAction() in view_actions
+    tab = dock.page("participants")
+    assert tab.model.rowCount() == 0
+    tab.add_row()
+    assert [p.name for p in window.document.tour.people.participants] == ["New participant"]
+    assert "roster-headcount" in [p.code for p in window.document.schedule.problems]
+    window.document.undo_stack.undo()
+    assert "roster-headcount" not in [p.code for p in window.document.schedule.problems]

@@ -1,0 +1,194 @@
+"""The 名单 dock: participants, staff, vehicles, hotel nights and rooms, each an editable table with undo.
+
+`install_people_dock(window)` is the one hook main_window.py calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QStyledItemDelegate, QTabWidget, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
+from planner.model.edits import EditError
+from ui.people.columns import CHOICE
+from ui.people.people_commands import InsertPeople, RemovePeople
+from ui.people.people_model import PeopleFilter, PeopleModel
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box over the model's choices for the column (groups, roles, dates …)."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        box = QComboBox(parent)
+        source = index.model().mapToSource(index) if hasattr(index.model(), "mapToSource") else index
+        for value, label in source.model().choices(source.column()):
+            box.addItem(label, value)
+        return box
+
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
+        current = index.data(Qt.ItemDataRole.EditRole)
+        for i in range(editor.count()):
+            if editor.itemData(i) == current:
+                editor.setCurrentIndex(i)
+                return
+
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PeopleTab(QWidget):
+    """One list: a filter, add and remove buttons, the table, and the reason a value was refused."""
+
+    def __init__(self, document, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document, self.kind = document, kind
+        self.model = PeopleModel(document, kind, self)
+        self.proxy = PeopleFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText=self.tr("Find…"), clearButtonEnabled=True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QToolButton(text=self.tr("Add"), toolTip=self.tr("Add a row below the current one"))
+        self.remove_button = QToolButton(text=self.tr("Remove"), toolTip=self.tr("Remove the selected rows"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_rows)
+        self.count_label = QLabel()
+        self.error_label = QLabel(wordWrap=True, styleSheet="color: #c0392b;",
+                                  textFormat=Qt.TextFormat.PlainText)
+        self.error_label.hide()
+        self.model.editFailed.connect(self.show_error)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # list order until a header is clicked
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.delegate = ChoiceDelegate(self.view)
+        for c, col in enumerate(self.model.columns):
+            if col.kind == CHOICE:
+                self.view.setItemDelegateForColumn(c, self.delegate)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_rows)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error_label)
+        for signal in (self.model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._update_count()
+
+    def _update_count(self, *_: Any) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count_label.setText(self.tr("%1 rows").replace("%1", str(total)) if shown == total else
+                                 self.tr("%1 of %2 rows").replace("%1", str(shown)).replace("%2", str(total)))
+        self.remove_button.setEnabled(total > 0)
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def selected_rows(self) -> list[int]:
+        return sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+
+    def new_record(self) -> Any | None:
+        tour = self.document.tour
+        people = tour.people
+        first_group = tour.groups[0].id if tour.groups else None
+        if self.kind == "participants":
+            return Participant(id=new_person_id(people, "p"), name=self.tr("New participant"), group=first_group)
+        if self.kind == "staff":
+            return StaffMember(id=new_person_id(people, "s"), role=StaffRole.LEADER, name=self.tr("New staff member"))
+        if first_group is None:
+            self.show_error(self.tr("Add a group in the tour settings first."))
+            return None
+        if self.kind == "vehicles":
+            return Vehicle(id=new_person_id(people, "v"), group=first_group)
+        if self.kind == "nights":
+            taken = {(n.group, n.date) for n in people.nights}
+            free = next(((g.id, d) for g in tour.groups for d in tour.dates()[:-1] or tour.dates()
+                         if (g.id, d) not in taken), None)
+            if free is None:
+                self.show_error(self.tr("Every night of every group already has a row."))
+                return None
+            return HotelNight(group=free[0], date=free[1])
+        numbers = [int(r.number) for r in people.rooms if r.number.isdigit()]
+        return Room(group=first_group, date=tour.start_date, number=str(max(numbers, default=0) + 1))
+
+    def add_row(self) -> None:
+        record = self.new_record()
+        if record is None:
+            return
+        rows = self.selected_rows()
+        at = rows[-1] + 1 if rows else self.model.rowCount()
+        try:
+            command = InsertPeople(self.document.tour, self.kind, at, [record], self.tr("Add row"))
+        except EditError as e:
+            self.show_error(str(e))
+            return
+        self.show_error("")
+        self.search.clear()  # the new row must be visible
+        self.document.push(command)
+        index = self.proxy.mapFromSource(self.model.index(command.index, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def remove_rows(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        text = self.tr("Remove %1 rows").replace("%1", str(len(rows)))
+        self.document.push(RemovePeople(self.document.tour, self.kind, rows, text))
+        self.show_error("")
+
+
+class PeopleDock(QDockWidget):
+    KINDS = ("participants", "staff", "vehicles", "nights", "rooms")
+
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("peopleDock")
+        self.setWindowTitle(self.tr("Roster"))
+        self.document = document
+        self.tabs = QTabWidget(self)
+        self.pages: dict[str, PeopleTab] = {}
+        titles = {"participants": self.tr("Participants"), "staff": self.tr("Staff"),
+                  "vehicles": self.tr("Vehicles"), "nights": self.tr("Hotels"), "rooms": self.tr("Rooms")}
+        for kind in self.KINDS:
+            self.pages[kind] = PeopleTab(document, kind, self.tabs)
+            self.tabs.addTab(self.pages[kind], titles[kind])
+        self.setWidget(self.tabs)
+
+    def page(self, kind: str) -> PeopleTab:
+        return self.pages[kind]
+
+
+def install_people_dock(window: QMainWindow) -> PeopleDock:
+    """Dock the roster beside the problems list and offer it in the View menu."""
+    dock = PeopleDock(window.document, window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    problems = getattr(window, "problems_dock", None)
+    if problems is not None:
+        window.tabifyDockWidget(problems, dock)
+        problems.raise_()
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and problems is not None and problems.toggleViewAction() in menu.actions():
+            menu.insertAction(problems.toggleViewAction(), dock.toggleViewAction())
+            break
+    return dock
+
