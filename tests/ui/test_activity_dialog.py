@@ -159,3 +159,42 @@ def test_accept_without_changes_gives_an_equal_activity(open_dialog):
     dlg = open_dialog(t)
     dlg.ok_button.click()
     assert dlg.result_activity() == t.groups[0].days[0].activities[0]
+
+
+@pytest.mark.parametrize("kind", list(ActivityKind))
+def test_every_field_is_edited_for_every_kind_and_travel_fields_only_for_transfers(open_dialog, kind):
+    dlg = open_dialog(small_tour())
+    choose_kind(dlg, kind)
+    dlg.site_combo.set_site_id("hzeast")
+    dlg.title_edit.setText("标题")
+    dlg.minutes_spin.setValue(40)
+    dlg.pinned_check.setChecked(True)
+    dlg.pinned_time.setTime(QTime(15, 0))
+    dlg.joint_combo.setCurrentText("闭班")
+    dlg.presenter_edit.setText("王老师")
+    dlg.notes_edit.setPlainText("带身份证")
+    transfer = kind is ActivityKind.TRANSFER
+    assert dlg.transfer_box.isVisible() == transfer
+    if transfer:
+        dlg.mode_combo.setCurrentIndex(dlg.mode_combo.findData("flight"))
+        dlg.origin_combo.set_site_id("geely")
+        dlg.service_edit.setText("MU5101")
+    dlg.ok_button.click()
+    r = dlg.result_activity()
+    assert (r.kind, r.site, r.title, r.minutes, r.pinned, r.joint, r.presenter, r.notes) == (
+        kind, "hzeast", "标题", 40, dt.time(15, 0), "闭班", "王老师", "带身份证")
+    assert (r.mode, r.origin, r.service) == ((TransferMode.FLIGHT, "geely", "MU5101") if transfer else (None, None, ""))
+
+
+def test_catalogue_sites_are_offered_and_the_ones_used_are_named_for_the_tour(qtbot):
+    from planner.model.site import Site
+    from planner.model.tour import Activity
+
+    t = small_tour()
+    venue = Site(id="hall", name="市民中心报告厅", kind="venue", lat=30.2, lon=120.2)
+    dlg = ActivityDialog(Activity(kind="lecture"), t, catalogue_sites=[venue], new=True)
+    qtbot.addWidget(dlg)
+    assert dlg.site_combo.findData("hall") > 0
+    dlg.site_combo.set_site_id("hall")
+    dlg.ok_button.click()
+    assert dlg.result_activity().site == "hall" and [s.id for s in dlg.needed_sites()] == ["hall"]

@@ -20,6 +20,7 @@ ERROR = QColor("#c0392b")
 WARNING = QColor("#e67e22")
 OK = QColor("#27ae60")
 MUTED = QColor("#6b6b6b")
+KNOWN = QColor("#1a5fb4")
 SELECTED = QColor("#1a5fb4")
 AMBER_SLACK = 30  # minutes: less slack than this shows amber
 
@@ -73,13 +74,13 @@ class CardDelegate(QStyledItemDelegate):
         for box, entry in zip(geometry.cards, plan.entries if plan else []):
             if entry.leg.moves:
                 painter.setFont(small)
-                painter.setPen(MUTED)
+                painter.setPen(KNOWN if entry.leg.known else MUTED)  # known legs read apart from estimates
                 painter.drawText(box.leg.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                                  leg_text(entry.leg.minutes, entry.leg.km, entry.leg.known))
             self._card(painter, option, box.card, entry, colour, marks.get(entry.activity.id), small)
         if plan is not None and plan.final_leg.moves and geometry.final.height():
             painter.setFont(small)
-            painter.setPen(MUTED)
+            painter.setPen(KNOWN if plan.final_leg.known else MUTED)
             hotel = plan.end_site.name if plan.end_site else ""
             painter.drawText(geometry.final.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                              f"{leg_text(plan.final_leg.minutes, plan.final_leg.km, plan.final_leg.known)}"
