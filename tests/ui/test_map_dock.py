@@ -143,3 +143,48 @@ def test_hostile_names_run_nothing_in_the_real_page(qtbot, isolated_settings):
         assert all(text in shown for text in evil)  # shown as the very characters typed
     finally:
         gone(qtbot, d)
+
+
+@pytest.mark.qt_log_ignore(r"does not support QPlatformServices::openDocument")
+def test_open_in_browser_says_where_the_page_is_when_no_browser_opens_it(qtbot, document, isolated_settings,
+                                                                        english):
+    from PySide6.QtGui import QGuiApplication
+
+    d = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.notice.isHidden()
+    d.browser_button.click()  # offscreen: no browser is configured, openUrl gives False
+    assert d.notice.isVisible()
+    shown = d.notice.path
+    assert d.notice.label.text() == f"No browser opened the map. Open this file in a browser: {shown}"
+    assert shown.read_text(encoding="utf-8") == d.page_path.read_text(encoding="utf-8")
+    d.notice.copy_button.click()
+    assert QGuiApplication.clipboard().text() == str(shown)
+    d.refresh()  # a later page leaves the copy the user was given
+    assert shown.exists()
+
+
+def test_open_in_browser_hands_the_page_to_the_browser(qtbot, document, isolated_settings):
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Browser(QObject):
+        def __init__(self):
+            super().__init__()
+            self.pages = []
+
+        @Slot(QUrl)
+        def open(self, url):
+            self.pages.append(url.toLocalFile())
+
+    browser = Browser()
+    QDesktopServices.setUrlHandler("file", browser, "open")
+    try:
+        d = MapDock(document, isolated_settings, view_class=None)
+        qtbot.addWidget(d)
+        d.browser_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert len(browser.pages) == 1 and "L.polyline(" in open(browser.pages[0], encoding="utf-8").read()
+    assert d.notice.isHidden()

@@ -12,12 +12,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from planner.render.map_html import TILES, render_html
 from planner.render.routes import Scope, build_route_map
+from ui.dialogs.file_notice import FileNotice, open_externally
 from ui.document import TourDocument
 from ui.i18n import lang
 
@@ -69,6 +69,8 @@ class MapDock(QDockWidget):
         bar.addStretch(1)
         bar.addWidget(self.browser_button)
         box.addLayout(bar)
+        self.notice = FileNotice(body)  # says where the page is when no browser opens it
+        box.addWidget(self.notice)
         self.view = self._make_view(view_class, body)
         self.message = QLabel(body)
         self.message.setWordWrap(True)
@@ -187,9 +189,17 @@ class MapDock(QDockWidget):
             view.stop()
             view.deleteLater()
 
-    def open_in_browser(self) -> None:
-        if self.page_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.page_path)))
+    def open_in_browser(self) -> bool:
+        """Open a copy of the page that later edits leave alone; say where it is when no browser opens it."""
+        if self.page_path is None:
+            return False
+        copy = self._folder / "study-tour-map.html"
+        copy.write_bytes(self.page_path.read_bytes())
+        if open_externally(copy):
+            self.notice.hide()
+            return True
+        self.notice.show_file(self.tr("No browser opened the map. Open this file in a browser: %1"), copy)
+        return False
 
 
 def _set_initial_view(path: Path, lat: float, lon: float, zoom: int) -> None:
