@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from planner.schedule.problems import Problem
-from ui.dialogs.activity_dialog import ActivityDialog
+from ui.board.authoring import BoardAuthoring
 from ui.board.board_actions import BoardActions
 from ui.board.board_model import BoardModel
 from ui.board.board_view import BoardView
@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
         b = self.board
         b.siteDropped.connect(self.actions_.add_site)
         b.activityDropped.connect(self.actions_.move)
-        b.deleteRequested.connect(self.actions_.remove)
         b.activityActivated.connect(self.edit_activity)
         b.cellSelected.connect(self.day_dock.show_day)
         b.cellSelected.connect(self.map_dock.follow)
@@ -147,6 +146,7 @@ class MainWindow(QMainWindow):
             action.setChecked(str(self.settings.value(LANGUAGE_SETTING, "auto")) == code)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
+        self.authoring = BoardAuthoring(self, edit_menu)  # add, nights, legs, copy/paste: ui/board/
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -157,23 +157,14 @@ class MainWindow(QMainWindow):
 
     # -- commands from the board and docks
     def edit_activity(self, activity_id: str) -> None:
-        from planner.model.edits import EditError, find_activity
-
-        try:
-            _, act = find_activity(self.document.tour, activity_id)
-        except EditError:
-            return
-        dialog = ActivityDialog(act, self.document.tour, self)
-        if dialog.exec():
-            self.actions_.edit(activity_id, dialog.result_activity())
+        self.authoring.edit(activity_id)
 
     def _edit_selected(self) -> None:
         if self.board.selected_activity:
             self.edit_activity(self.board.selected_activity)
 
     def _delete_selected(self) -> None:
-        if self.board.selected_activity:
-            self.actions_.remove(self.board.selected_activity)
+        self.authoring.delete_selected()
 
     def edit_settings(self) -> None:
         dialog = TourSettingsDialog(self.document.tour, self)
