@@ -67,3 +67,31 @@ def _setup_notices(p: argparse.ArgumentParser) -> None:
 
 COMMANDS["export-notices"] = ("print the host notices (接待通知单), one page per host site", _setup_notices,
                               cmd_export_notices)
+
+
+def cmd_export_images(args: argparse.Namespace) -> int:
+    app = headless_qt()
+    tour = load_tour(args.file)
+    groups = pick_groups(tour, args.group, args.file)
+    result = schedule(tour)
+    folder = output_folder(Path(args.output))
+    from planner.render.handbook import STAFF, strip_phones
+    from ui.exports.share_image import export_images
+
+    private = (lambda text: text) if args.edition == STAFF else strip_phones
+    export_images(result, folder, groups, by_day=args.by_day, private=private)
+    del app
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
+
+
+def _setup_images(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("-o", "--output", required=True, help="the folder for the PNG images (made if missing)")
+    p.add_argument("--group", action="append", help="only this group (repeatable)")
+    p.add_argument("--by-day", action="store_true", help="one image per group-day instead of the whole route")
+    p.add_argument("--edition", choices=("staff", "participant"), default="participant",
+                   help="participant (default, for sharing): no phone numbers; staff: with phones")
+
+
+COMMANDS["export-images"] = ("paint phone images (1080 px wide PNG, for WeChat) of each group's route or days",
+                             _setup_images, cmd_export_images)
