@@ -80,7 +80,7 @@ class DiskWatch(QObject):
         """Offer to reload when the file now holds something else; True when it was reloaded."""
         self._follow()  # a replaced file lost its watch
         doc = self.document
-        if self._asking or doc.path is None or doc.disk_stamp is None:
+        if self._asking or doc.path is None or doc.disk_stamp is None or not self.files.window.isVisible():
             return False
         now = DiskStamp.of(doc.path)
         if not doc.disk_stamp.differs(now) or (self._declined is not None and not self._declined.differs(now)):

@@ -18,6 +18,7 @@ from ui.commands import ReplaceTourSettings
 from ui.panels.day_detail import DayDetailDock
 from ui.document import TourDocument
 from ui.exports.export_dialog import ExportDialog, ExportJob, handbook_written
+from ui.errors import ErrorBoundary
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
@@ -37,6 +38,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.document = document
         self.settings = settings or QSettings()
+        self.errors = ErrorBoundary(self)  # ui/errors.py: every failure becomes a message and a log entry
+        document.failed.connect(self.errors.report)
         self.files = FileActions(document, self, self.settings)
         self.recovery = None  # set by the application (ui/recovery.py); tests may leave it out
         self._jobs: list[ExportJob] = []  # handbooks being printed; closing waits for them
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
                                 view_class=web_view_class() if map_view_class is MAP_VIEW else map_view_class)
         self.arrange_docks(self._default_size().width())
         self.totals_label = QLabel(self)
+        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)  # group names show as typed
         self.statusBar().addPermanentWidget(self.totals_label, 1)
         self._build_menus()
         self.people_dock = install_people_dock(self)  # 名单: roster, staff, vehicles, rooms
@@ -185,7 +189,7 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         job.progressed.connect(progress.setValue)
         job.finished.connect(progress.close)
-        job.failed.connect(lambda text: self.files.show_error(self.tr("Cannot export the handbook"), text))
+        job.failed.connect(lambda _text: self.errors.report(self.tr("Exporting the handbook"), job.error))
         open_it = dialog.open_when_done.isChecked()
         job.done.connect(lambda path: handbook_written(self, path, open_it))
         self._jobs = [j for j in self._jobs if j.isRunning()] + [job]
@@ -240,8 +244,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.recovery is not None:
-            self.recovery.timer.stop()
-            self.recovery.clear()  # saved, discarded or unchanged: nothing left to recover
+            self.recovery.release()  # saved, discarded or unchanged: nothing left to recover
         for job in self._jobs:
             job.wait()  # a handbook being printed is finished, not cut off
         self.map_dock.shutdown()
