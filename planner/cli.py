@@ -73,6 +73,7 @@ COMMANDS["export-map"] = ("write a standalone HTML map of every group's route", 
                           cmd_export_map)
 
 from planner.imports import site_cli  # noqa: E402,F401  (registers import-sites; needs COMMANDS above)
+from planner.imports import roster_cli  # noqa: E402,F401  (registers import-roster)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -32,3 +32,38 @@ def roster(n: int = 100, groups: tuple[str, ...] = ("g1", "g2"), seed: int = 7) 
             "ethnicity": rng.choice(ETHNIC), "diet": rng.choice(DIET),
             "id_number": f"3304{rng.randrange(10**13):013d}X"[:18]})
     return people
+
+
+HEADERS = ["序号", "姓名", "性别", "单位职务", "手机", "组别", "房间", "座位", "民族", "饮食", "身份证号"]
+GROUP_CELLS = {"g1": "1组", "g2": "第二组"}  # how a 组织部 sheet spells the tour's 第一组 / 第二组
+
+
+def roster_sheet_rows(people: list[dict[str, Any]]) -> list[list[object]]:
+    """The roster as a 组织部 sheet lays it out (Chinese headers, 男/女, group as the sheet names it)."""
+    rows: list[list[object]] = [HEADERS]
+    for i, p in enumerate(people, 1):
+        rows.append([i, p["name"], "男" if p["gender"] == "male" else "女", p["unit"], p["phone"],
+                     GROUP_CELLS[p["group"]], p["room"], p["seat"], p["ethnicity"], p["diet"], p["id_number"]])
+    return rows
+
+
+def write_roster_xlsx(path, people: list[dict[str, Any]], title: str = "2025年培训班学员名单") -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "学员名单"
+    ws.append([title])
+    for row in roster_sheet_rows(people):
+        # Excel stores a typed phone as a number; the reader must give back the digits
+        ws.append([int(c) if isinstance(c, str) and c.isdigit() and len(c) == 11 else c for c in row])
+    wb.save(path)
+
+
+def write_roster_csv(path, people: list[dict[str, Any]], encoding: str = "gbk",
+                     broken: list[object] | None = None) -> None:
+    rows = roster_sheet_rows(people)
+    if broken is not None:
+        rows.insert(3, broken)
+    text = "\r\n".join(",".join(str(c) for c in r) for r in rows) + "\r\n"
+    path.write_bytes(text.encode(encoding))

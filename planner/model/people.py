@@ -191,6 +191,17 @@ def visible_id_number(person: Participant, edition: str) -> str:
     return person.id_number if edition == STAFF_EDITION else ""
 
 
+def person_keys(person: Participant | StaffMember) -> list[tuple[str, ...]]:
+    """What identifies a roster line: its ID number, its name with its phone, or (lacking both) its name.
+    Two lines sharing any key are the same person."""
+    number = getattr(person, "id_number", "").upper()
+    digits = "".join(c for c in person.phone if c.isdigit())
+    keys = [("id", number)] if number else []
+    if digits:
+        keys.append(("phone", person.name, digits))
+    return keys or [("name", person.name)]
+
+
 def new_person_id(people: People, prefix: str) -> str:
     """`prefix` + the first free number: p1, p2 … for participants, s1 … staff, v1 … vehicles."""
     used = {p.id for p in [*people.participants, *people.staff, *people.vehicles]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from planner.model.people import Participant, People, StaffMember, StaffRole
+from planner.model.people import People, StaffRole, person_keys
 from planner.model.tour import Tour
 from planner.render.labels import short_date
 from planner.schedule.problems import Problem
@@ -53,17 +53,6 @@ def _seats(people: People, group_id: str, group_name: str, riders: int) -> list[
     return [Problem("vehicle-seats", group_id, params={
         "group": group_name, "vehicles": plates, "seats": seats, "people": need,
         "participants": riders, "staff": len(staff)})]
-
-
-def person_keys(person: Participant | StaffMember) -> list[tuple[str, ...]]:
-    """What identifies a roster line: its ID number, its name with its phone, or (lacking both) its name.
-    Two lines sharing any key are the same person."""
-    number = getattr(person, "id_number", "").upper()
-    digits = "".join(c for c in person.phone if c.isdigit())
-    keys = [("id", number)] if number else []
-    if digits:
-        keys.append(("phone", person.name, digits))
-    return keys or [("name", person.name)]
 
 
 def _two_groups(people: People, names: dict[str, str]) -> list[Problem]:
