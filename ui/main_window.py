@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog
 
 from planner.schedule.problems import Problem
 from ui.board.authoring import BoardAuthoring
@@ -22,6 +22,7 @@ from ui.errors import ErrorBoundary
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
 from ui.i18n import lang
+from ui.language_switch import switch_language
 from ui.panels.map_dock import MapDock, web_view_class
 from ui.panels.problems_dock import ProblemsDock
 from ui.people.people_dock import install_people_dock
@@ -202,10 +203,9 @@ class MainWindow(QMainWindow):
         elif problem.group_id and problem.date:
             self.board.select_cell(problem.group_id, problem.date)
 
-    def set_language(self, code: str) -> None:
-        self.settings.setValue(LANGUAGE_SETTING, code)
-        QMessageBox.information(self, self.tr("Language"),
-                                self.tr("The new language applies the next time the window opens."))
+    def set_language(self, code: str) -> QMainWindow:
+        """At once: a new window in that language takes this one's place (ui/language_switch.py)."""
+        return switch_language(self, code)
 
     # -- title, status, layout
     def _update_title(self) -> None:

@@ -123,20 +123,6 @@ def test_dock_layout_and_geometry_are_remembered(window, isolated_settings, docu
     assert not again.problems_dock.isVisible() and again.catalogue_dock.isVisible()
 
 
-def test_the_language_is_chosen_in_the_view_menu_and_kept(window, isolated_settings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from ui import i18n
-
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    language_menu = next(a.menu() for a in window.menuBar().actions()[2].menu().actions() if a.menu())
-    english = next(a for a in language_menu.actions() if a.text() == "English")
-    english.trigger()
-    assert isolated_settings.value("ui/language") == "en" and i18n.preferred(isolated_settings) == "en"
-    assert told  # the user is told when it applies
-
-
 def test_reset_layout_puts_every_dock_back_for_the_window_width(window):
     from PySide6.QtCore import Qt
 
