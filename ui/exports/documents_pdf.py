@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from planner.diff.changes import TourDiff
+from planner.diff.report import CHANGE_CSS, change_notice_html
 from planner.render.daily import DAILY_CSS, daily_html
 from planner.render.filenames import file_stem
 from planner.render.handbook import STAFF, strip_phones
@@ -42,3 +44,11 @@ def export_daily(s: Schedule, path: Path | str, groups: list[str] | None = None,
     private = (lambda text: text) if edition == STAFF else strip_phones
     return print_html(path, daily_html(s, groups, private), DAILY_CSS, f"{s.tour.title} 每日行程单",
                       print_date or dt.date.today(), progress, points=12)
+
+
+def export_change_notice(diff: TourDiff, path: Path | str, print_date: dt.date | None = None,
+                         progress: Progress | None = None) -> int:
+    """The one-page 变更通知 for the class."""
+    date = print_date or dt.date.today()
+    return print_html(path, change_notice_html(diff, date), CHANGE_CSS, f"{diff.new.tour.title} 行程变更通知",
+                      date, progress, points=12)

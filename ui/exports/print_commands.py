@@ -1,4 +1,7 @@
-"""`study-tour export-notices` and `export-images`: Qt prints without a window (offscreen platform)."""
+"""`study-tour export-notices` and `export-images`: Qt prints without a window (offscreen platform).
+
+Importing this module also registers `diff` (ui/exports/diff_command.py), so ui/cli.py names one module.
+"""
 
 from __future__ import annotations
 
@@ -95,3 +98,6 @@ def _setup_images(p: argparse.ArgumentParser) -> None:
 
 COMMANDS["export-images"] = ("paint phone images (1080 px wide PNG, for WeChat) of each group's route or days",
                              _setup_images, cmd_export_images)
+
+
+from ui.exports import diff_command  # noqa: E402,F401  (registers `diff`; it reuses the helpers above)

@@ -1,0 +1,84 @@
+"""A diff in words: the terminal's text, JSON for scripts, and the one-page 变更通知 for the class."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from planner.diff.changes import (ADDED, GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, HOTEL, LEADER, MOVED, REMOVED,
+                                  RETIMED, VEHICLE, Change, TourDiff)
+from planner.model.clock import fmt
+
+LABELS = {MOVED: "调整", RETIMED: "改时间", ADDED: "新增", REMOVED: "取消", HOTEL: "住宿", VEHICLE: "车辆",
+          LEADER: "带队", HEADCOUNT: "人数", GROUP_ADDED: "新增分组", GROUP_REMOVED: "取消分组"}
+
+
+def describe(c: Change) -> str:
+    """One line a participant understands, e.g. 改时间 现场教学：梦想小镇：2月24日 12:59–13:59 → 14:00–15:00."""
+    label = LABELS[c.kind]
+    if c.kind == RETIMED:
+        return f"{label} {c.what}：{c.old.when()} → {fmt(c.new.start)}–{fmt(c.new.end)}"
+    if c.kind == MOVED:
+        old_place = f" {c.old.place}" if c.old.place != c.new.place else ""
+        new_place = f" {c.new.place}" if c.old.place != c.new.place else ""
+        return f"{label} {c.what}：{c.old.when()}{old_place} → {c.new.when()}{new_place}"
+    if c.kind == ADDED:
+        return f"{label} {c.what}：{c.new.when()}" + (f" {c.new.place}" if c.new.place not in c.what else "")
+    if c.kind == REMOVED:
+        return f"{label} {c.what}：原定 {c.old.when()}"
+    if c.kind == HOTEL:
+        return f"{label} {c.date.month}月{c.date.day}日晚：{c.before or '未定'} → {c.after or '未定'}"
+    if c.kind in (VEHICLE, LEADER, HEADCOUNT):
+        return f"{label}：{c.before or '未定'} → {c.after or '未定'}"
+    return f"{label} {c.what}"
+
+
+def render_text(diff: TourDiff) -> str:
+    if diff.same:
+        return "两个版本的行程相同。\n"
+    lines = []
+    groups = list(dict.fromkeys(c.group_id for c in diff.changes))
+    names = {c.group_id: c.group for c in diff.changes}
+    for gid in groups:
+        lines.append(names[gid])
+        lines += [f"  {describe(c)}" for c in diff.for_group(gid)]
+    if diff.sites_changed:
+        lines.append("")
+        lines.append("需重新发送接待通知单的教学点：")
+        for sid in diff.sites_changed:
+            site = diff.new.tour.site(sid) or diff.old.tour.site(sid)
+            lines.append(f"  {site.name}（{sid}）")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diff: TourDiff) -> dict:
+    return {"same": diff.same, "changes": [dict(c.to_json(), message=describe(c)) for c in diff.changes],
+            "sites_changed": diff.sites_changed,
+            "by_site": {sid: [describe(c) for c in diff.for_site(sid)] for sid in diff.sites_changed}}
+
+
+CHANGE_CSS = """
+body { font-size: 12pt; color: #111; }
+h1 { font-size: 22pt; text-align: center; letter-spacing: 4px; margin-bottom: 2px; }
+p.sub { text-align: center; color: #555; font-size: 11pt; }
+h3 { font-size: 14pt; margin-top: 14px; margin-bottom: 4px; }
+p.item { font-size: 12.5pt; margin-left: 12px; }
+.sign { text-align: right; }
+"""
+
+
+def change_notice_html(diff: TourDiff, print_date: dt.date) -> str:
+    """The one-page 变更通知: what changed for the class, group by group."""
+    t_old, t_new = diff.old.tour, diff.new.tour
+    versions = f"{escape(t_old.revision or '原版本')} → {escape(t_new.revision or '新版本')}"
+    parts = ["<h1>行 程 变 更 通 知</h1>", f'<p class="sub">{escape(t_new.title)} · {versions}</p>']
+    if diff.same:
+        parts.append('<p class="item">行程没有变化。</p>')
+    names = {c.group_id: c.group for c in diff.changes}
+    for gid in dict.fromkeys(c.group_id for c in diff.changes):
+        parts.append(f"<h3>{escape(names[gid])}</h3>")
+        parts += [f'<p class="item">· {escape(describe(c))}</p>' for c in diff.for_group(gid)]
+    parts.append('<p class="item"><br/>请各位学员以本通知为准，如有疑问请联系带队。</p>')
+    organizer = escape(t_new.organizer or "培训班")
+    parts.append(f'<p class="sign"><br/>{organizer}<br/>{print_date.year}年{print_date.month}月{print_date.day}日</p>')
+    return f'<html><head><meta charset="utf-8"/></head><body>{"".join(parts)}</body></html>'
