@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.io.errors import PlannerError, TourFileError
 from planner.io.fileformat import load_tour
+from planner.io.limits import safe_text
 from planner.render.report import render_json, render_text
 from planner.schedule.scheduler import schedule
 
@@ -52,10 +54,7 @@ def cmd_export_map(args: argparse.Namespace) -> int:
     result = schedule(tour)
     key = args.tianditu_key or os.environ.get("STUDY_TOUR_TIANDITU_KEY", "")
     page = render_html(build_route_map(result, Scope(args.group)), args.tiles, key, args.lang)
-    try:
-        atomic_write(Path(args.output), page, backup=False)
-    except OSError as e:
-        raise PlannerError(f"{args.output}: cannot write ({e.strerror})") from None
+    atomic_write(Path(args.output), page)  # FileWriteError (a PlannerError) says what went wrong
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
 
@@ -84,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def looks_like_command(arg: str) -> bool:
+    """A misspelt subcommand ("chek") gets argparse's "invalid choice" and exit 2 instead of a window
+    trying to open a file of that name; anything that exists or looks like a path still opens the window."""
+    return re.fullmatch(r"[a-z][a-z0-9-]*", arg) is not None and not Path(arg).exists()
+
+
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     _, _, run = COMMANDS[args.command]
@@ -93,5 +98,9 @@ def run_command(argv: Sequence[str]) -> int:
         sys.stderr.write(f"study-tour {args.command}: {e.describe()}\n")
         return EXIT_UNUSABLE
     except PlannerError as e:
-        sys.stderr.write(f"study-tour {args.command}: {e}\n")
+        sys.stderr.write(f"study-tour {args.command}: {safe_text(str(e))}\n")
+        return EXIT_UNUSABLE
+    except OSError as e:  # a file a command reads or writes on its own (fonts, an output stream)
+        where = f"{e.filename}: " if e.filename else ""
+        sys.stderr.write(f"study-tour {args.command}: {safe_text(where + (e.strerror or str(e)))}\n")
         return EXIT_UNUSABLE

@@ -14,7 +14,22 @@ from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
 from planner.schedule.scheduler import schedule
 
 
+def _print_date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PlannerError(f"--print-date {text}: 不是有效日期 (not a date; write YYYY-MM-DD)") from None
+
+
 def cmd_export_pdf(args: argparse.Namespace) -> int:
+    date = _print_date(args.print_date)  # bad arguments are refused before any work
+    out = Path(args.output)
+    if out.is_dir():
+        raise PlannerError(f"{out}: 这是一个文件夹 (is a folder; name the PDF file to write)")
+    if not out.parent.exists():
+        raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
     from PySide6.QtGui import QGuiApplication
 
@@ -27,11 +42,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             known = ", ".join(f"{g.id} ({g.name})" for g in tour.groups)
             raise PlannerError(f"{args.file}: no group {', '.join(unknown)}; the tour has {known}")
         groups = list(args.group)
-    date = dt.date.fromisoformat(args.print_date) if args.print_date else dt.date.today()
     options = HandbookOptions(edition=args.edition, groups=groups, print_date=date, daily=args.daily)
-    out = Path(args.output)
-    if not out.parent.exists():
-        raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
     result = schedule(tour)
     from ui.exports.handbook_pdf import export_handbook
 
