@@ -14,6 +14,7 @@ from html import escape
 from planner.model.clock import fmt
 from planner.render.daily import daily_pages
 from planner.render.labels import day_label, duration
+from planner.render.people_html import staff_contacts_html
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
@@ -223,6 +224,7 @@ class _Builder:
                 f"<td>{_e(g.vehicle)}</td></tr>" for g in self.groups]
         self.add('<table class="grid" width="100%" cellspacing="0"><thead><tr><th>分组</th><th>带队</th><th>联系方式</th>'
                  f'<th>车辆</th></tr></thead>{"".join(rows)}</table>')
+        self.add(staff_contacts_html(self.t, {g.id for g in self.groups}, self.opts.edition))
         if self.staff:
             hosts = [s for s in self.t.sites if s.contact and s.kind in TEACHING]
             if hosts:
