@@ -7,7 +7,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from planner.io.fileformat import load_tour, save_tour
+from planner.io.fileformat import load_tour, save_tour, tour_to_json
 from planner.io.versions import list_versions
 from tests.ui.board_helpers import cell_point, drop_site
 from ui.document import TourDocument
@@ -149,7 +149,7 @@ def test_a_change_on_disk_while_open_is_noticed_and_reloaded_even_after_an_atomi
     qtbot.waitUntil(lambda: window.document.tour.title == "同事改过的标题", timeout=3000)
     assert asked == [False]  # nothing unsaved here: the simple question
     theirs.title = "又改了一次"
-    saved.write_text(saved.read_text(encoding="utf-8").replace("同事改过的标题", "又改了一次"), encoding="utf-8")
+    saved.write_text(tour_to_json(theirs), encoding="utf-8")  # in place this time
     qtbot.waitUntil(lambda: window.document.tour.title == "又改了一次", timeout=3000)
 
 

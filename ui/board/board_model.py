@@ -13,6 +13,7 @@ from planner.model.clock import fmt
 from planner.model.nights import night_of
 from planner.render.labels import duration, weekday
 from planner.schedule.problems import Severity
+from ui import literal
 from ui.document import TourDocument
 from ui.i18n import lang
 
@@ -111,8 +112,10 @@ class BoardModel(QAbstractTableModel):
             tour = self.document.tour
             hotel = tour.site(night_of(tour, group_id, date))
             return Night(hotel.name if hotel else "", date < tour.end_date)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(plan, group_id, date)
+        if role == Qt.ItemDataRole.ToolTipRole:  # names shown as typed, never as HTML
+            return literal.tooltip(self._summary(plan, group_id, date))
         return None
 
     def _summary(self, plan, group_id: str, date: dt.date) -> str:
@@ -150,7 +153,8 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return _swatch(group.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (group.leader, group.contact, group.vehicle) if x) or group.name
+            about = "\n".join(x for x in (group.leader, group.contact, group.vehicle) if x)
+            return literal.tooltip(about or group.name)
         return None
 
 

@@ -12,6 +12,7 @@ from planner.model.edits import Slot
 from planner.model.clock import fmt
 from ui.board.board_model import BoardModel, PlanRole, ProblemsRole
 from ui.board.card_delegate import CardDelegate, card_title, leg_text
+from ui import literal
 from ui.i18n import lang
 from ui.board.card_layout import CELL_W, layout
 from ui.catalogue.catalogue_model import MIME_TYPE as SITE_MIME
@@ -167,7 +168,7 @@ class BoardView(QTableView):
         if event.type() == QEvent.Type.ToolTip:
             idx, activity = self.card_at(event.pos())
             if activity:
-                QToolTip.showText(event.globalPos(), self.card_tooltip(idx, activity), self.viewport())
+                QToolTip.showText(event.globalPos(), literal.tooltip(self.card_tooltip(idx, activity)), self.viewport())
                 return True
         return super().viewportEvent(event)
 

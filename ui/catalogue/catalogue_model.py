@@ -16,6 +16,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QMimeData, 
 from planner.render.labels import duration, weekday_of
 from planner.model.site import KIND_LABELS, TOPICS, Site, SiteKind
 from ui.dialogs.form_errors import fill
+from ui import literal
 from ui.i18n import lang, pick
 
 SiteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -86,7 +87,8 @@ class CatalogueModel(QAbstractTableModel):
         if role == SortRole:
             return self._sort_key(site, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(t for t in (site.name, site.address, "、".join(site.topics), site.intro) if t)
+            parts = (site.name, site.address, "、".join(site.topics), site.intro)
+            return literal.tooltip("\n".join(t for t in parts if t))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.MINUTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -13,6 +13,7 @@ from planner.model.clock import fmt
 from planner.render.labels import day_label, duration
 from planner.schedule.timeline import DayPlan
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind
+from ui import literal
 from ui.document import TourDocument
 from ui.i18n import lang, pick, translator
 from ui.table_model import RowsModel
@@ -58,8 +59,10 @@ class DayTimelineModel(RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal.tooltip(self._rows[index.row()][index.column()])
         return None
 
 
@@ -76,6 +79,7 @@ class DayDetailDock(QDockWidget):
         box.setContentsMargins(4, 4, 4, 4)
         self.heading = QLabel(body)
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # bold group name; the name itself escaped
         self.view = QTableView(body)
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
@@ -83,6 +87,7 @@ class DayDetailDock(QDockWidget):
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.totals = QLabel(body)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setWordWrap(True)
         box.addWidget(self.heading)
         box.addWidget(self.view)
@@ -104,7 +109,8 @@ class DayDetailDock(QDockWidget):
             return
         group = self.document.tour.group(plan.group_id)
         language = lang()
-        self.heading.setText(f"<b>{group.name if group else plan.group_id}</b> · {day_label(plan.date, language)}")
+        name = literal.bold(group.name if group else plan.group_id)
+        self.heading.setText(f"{name} · {literal.escape(day_label(plan.date, language))}")
         self.totals.setText(
             self.tr("Activities %1 · travel %2 (%3 km) · waiting %4 · used %5 · slack %6")
             .replace("%1", duration(plan.activity_minutes, language))

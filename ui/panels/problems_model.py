@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from planner.render.labels import short_date
 from planner.schedule.problems import SEVERITY_LABELS, SEVERITY_ORDER, Problem, Severity
 from ui.document import TourDocument
+from ui import literal
 from ui.i18n import lang, pick
 from ui.table_model import RowsModel
 
@@ -51,7 +52,9 @@ class ProblemsModel(RowsModel):
         if role == SortRole:
             return (SEVERITY_ORDER[p.severity], index.row()) if col == 0 else (
                 p.date.toordinal() if col == 2 and p.date else self.data(index))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # messages carry names: shown as typed
+            return literal.tooltip(self.data(index))
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return pick(SEVERITY_LABELS[p.severity])
             if col == 1:
