@@ -6,6 +6,7 @@ an edit is the right one when that edit is undone.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,14 +145,17 @@ def occupants_text(people: People, ids: list[str]) -> str:
     return "、".join(p.name if (p := people.person(i)) else i for i in ids)
 
 
-def group_ids_removed(people: People, removed: set[str]) -> People:
-    """A copy with references to removed groups dropped: people become unassigned, their vehicles,
-    nights and rooms go. Used when the tour settings remove a group."""
+def refit_people(people: People, group_ids: set[str], start: dt.date, end: dt.date, shift: int = 0) -> People:
+    """A copy fitting changed tour settings: people of removed groups become unassigned, their vehicles go;
+    nights and rooms move with a shifted plan and go when their group or date is no longer in the tour."""
     copy = people.model_copy(deep=True)
     for rec in [*copy.participants, *copy.staff]:
-        if rec.group in removed:
+        if rec.group not in group_ids:
             rec.group = None
-    copy.vehicles = [v for v in copy.vehicles if v.group not in removed]
-    copy.nights = [n for n in copy.nights if n.group not in removed]
-    copy.rooms = [r for r in copy.rooms if r.group not in removed]
+    copy.vehicles = [v for v in copy.vehicles if v.group in group_ids]
+    step = dt.timedelta(days=shift)
+    for rec in [*copy.nights, *copy.rooms]:
+        rec.date += step
+    copy.nights = [n for n in copy.nights if n.group in group_ids and start <= n.date <= end]
+    copy.rooms = [r for r in copy.rooms if r.group in group_ids and start <= r.date <= end]
     return copy

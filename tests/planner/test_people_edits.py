@@ -4,8 +4,8 @@ import pytest
 
 from planner.model.edits import EditError
 from planner.model.people import Participant, StaffMember
-from planner.model.people_edits import (group_ids_removed, insert_records, occupants_from_text, occupants_text,
-                                        remove_records, replace_people, restore_records, set_field)
+from planner.model.people_edits import (insert_records, occupants_from_text, occupants_text,
+                                        remove_records, refit_people, replace_people, restore_records, set_field)
 from tests.builders import day, group, tour
 from tests.people_builders import roster
 
@@ -73,6 +73,6 @@ def test_replace_people_is_checked_and_reversible():
 
 def test_dropping_a_group_unassigns_its_people_and_drops_its_rooms():
     t = sample()
-    people = group_ids_removed(t.people, {"g1"})
+    people = refit_people(t.people, {"g2"}, t.start_date, t.end_date)
     assert all(p.group in (None, "g2") for p in people.participants) and people.staff[0].group is None
     assert people.rooms == [] and len(t.people.rooms) == 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QDate
 from pydantic import ValidationError
 
 from planner.render.labels import short_date
+from planner.model.people_edits import refit_people
 from planner.model.tour import Tour
 from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
 from ui.dialogs.groups_model import COLOUR, HEADCOUNT, GroupsModel, planned_activities
@@ -353,6 +354,8 @@ class TourSettingsDialog(QDialog):
         shift = (start - o.start_date).days if self.shift_plan.isChecked() else 0
         if end < start:   # the dates themselves are wrong: say that, and drop nothing yet
             return data, []
+        data["people"] = refit_people(self._work.people, {g["id"] for g in data["groups"]}, start, end,
+                                      shift).model_dump()
         return data, refit_days(data["groups"], shift, start, end)
 
     def validate(self) -> Tour | None:
