@@ -88,6 +88,9 @@ def test_an_error_card_stands_out_in_a_red_group_and_the_cell_shows_its_count(wi
     # a stripe twice as wide as the group's colour stripe
     assert close(image.pixelColor(bad.left() + STRIPE_W - 2, bad.center().y()), ERROR)
     assert image.pixelColor(good.left() + STRIPE_W - 2, good.center().y()).lightness() > 200
+    # the problem card drops the group's tint, so it differs from its neighbours in any colour
+    assert image.pixelColor(bad.right() - 30, bad.bottom() - 4) == QColor("#ffffff")
+    assert image.pixelColor(good.right() - 30, good.bottom() - 4) != QColor("#ffffff")
     # the cell's count is on the board, not only in a tooltip
     bar = cells.bar
     assert close(image.pixelColor(bar.left() + 3, bar.center().y()), ERROR)

@@ -66,8 +66,8 @@ def reference() -> Tour:
 
     return Tour.model_validate({
         "title": "浙江产业发展专题培训班", "start_date": "2025-02-24", "end_date": "2025-02-26",
-        "groups": [{"id": "g1", "name": "第一组", "days": days("alibaba")},
-                   {"id": "g2", "name": "第二组", "days": days("geely")}],
+        "groups": [{"id": "g1", "name": "第一组", "colour": "#d62728", "days": days("alibaba")},
+                   {"id": "g2", "name": "第二组", "colour": "#1f77b4", "days": days("geely")}],
         "sites": [*CATALOGUE, {"id": "market", **MARKET}]})
 
 

@@ -44,6 +44,8 @@ def card_title(e: Entry) -> str:
         return name
     label = pick(MODE_LABELS[act.mode]) if act.kind is ActivityKind.TRANSFER and act.mode else pick(
         KIND_LABELS[act.kind])
+    if act.kind is ActivityKind.TRANSFER and act.service:
+        label = f"{label} {act.service}"  # the train or flight number is what the group is told
     return f"{label}｜{name}" if name else label
 
 
@@ -113,6 +115,8 @@ class CardDelegate(QStyledItemDelegate):
         act = e.activity
         base = QColor(colour).lighter(185) if act.kind in (ActivityKind.VISIT, ActivityKind.LECTURE,
                                                          ActivityKind.DISCUSSION) else QColor("#f1f1f1")
+        if mark is not None:
+            base = QColor("#ffffff")  # a problem card drops the group tint: it reads apart in any colour
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(base)
         painter.drawRoundedRect(r, 4, 4)

@@ -1,7 +1,8 @@
-"""Problem marks that stand out in any group colour: a solid badge with the count and a wide stripe.
+"""Problem marks that stand out in any group colour: a solid badge with the count, a wide stripe, no tint.
 
-A thin red frame vanished on a red group's pink cards; a filled badge with white text and a stripe in
-the severity colour (wider than the group stripe) does not depend on the card's own colour.
+A thin red frame vanished on a red group's pink cards; a filled badge with white text, a stripe in the
+severity colour (wider than the group stripe) and a white card instead of the group's tint do not depend
+on the group's colour.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from planner.schedule.problems import Severity
 
@@ -70,5 +71,10 @@ def paint_badge(painter: QPainter, rect: QRect, severity: Severity, text: str, f
 
 
 def paint_card_mark(painter: QPainter, card: QRect, mark: Mark, font: QFont) -> None:
+    painter.save()
+    painter.setPen(QPen(severity_colour(mark.severity), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 4, 4)
+    painter.restore()
     painter.fillRect(QRect(card.left(), card.top(), STRIPE_W, card.height()), severity_colour(mark.severity))
     paint_badge(painter, badge_rect(card), mark.severity, f"!{mark.count}" if mark.count > 1 else "!", font)
