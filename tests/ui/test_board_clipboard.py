@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from planner.model.edits import Slot
 from tests.ui.test_board_add import choose, right_click
 from tests.ui.board_helpers import cell_point
 
@@ -96,3 +97,13 @@ def test_copy_day_then_paste_day_on_another_date_and_copy_a_whole_route(window, 
     doc.undo_stack.undo()
     assert [a.id for a in acts(doc, "g2", MON)] == ["w1", "w2"] and doc.tour.group("g2").day(TUE) is None
     assert choose(window.authoring.menu, "add-lecture") is not None
+
+
+def test_pasting_an_empty_day_or_activities_whose_site_is_gone_changes_nothing(window):
+    doc, clipboard = window.document, window.authoring.clipboard
+    clipboard.copy_day("g1", TUE)                  # nothing planned on Tuesday
+    assert not clipboard.paste_day("g2", MON)
+    clipboard.copy(["v1"])
+    clipboard.clips[0].activity.site = "gone"      # a site neither the tour nor the catalogue knows
+    assert clipboard.paste(Slot("g2", MON, 0)) == []
+    assert doc.undo_stack.count() == 0

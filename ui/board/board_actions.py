@@ -121,7 +121,9 @@ class BoardActions(QObject):
 
     def paste(self, slot: Slot, clips: list[Clip]) -> list[str]:
         """Copies of `clips` from `slot` on, with fresh ids: one undo step."""
-        if not clips:
+        clips = [c for c in clips if all(i is None or self._site(i) is not None
+                                         for i in (c.activity.site, c.activity.origin))]
+        if not clips or self.tour.group(slot.group_id) is None:
             return []
         sites = [s for c in clips for i in (c.activity.site, c.activity.origin)
                  if i and self.tour.site(i) is None and (s := self._site(i)) is not None]
@@ -132,15 +134,16 @@ class BoardActions(QObject):
         return command.result or []
 
     def copy_day(self, source: tuple[str, object], target: tuple[str, object]) -> bool:
-        if source == target:
-            return False
+        group = self.tour.group(source[0])
+        if source == target or group is None or group.day(source[1]) is None or self.tour.group(target[0]) is None:
+            return False  # nothing planned there (or it went away since it was copied)
         text = _tr("Copy %1 to %2").replace("%1", self._where(Slot(*source, 0))).replace(
             "%2", self._where(Slot(*target, 0)))
         self.document.push(DaysEdit(self.tour, [target[0]], lambda t: copy_day(t, *source, *target), text))
         return True
 
     def copy_route(self, group_id: str, to_group: str) -> bool:
-        if group_id == to_group:
+        if group_id == to_group or self.tour.group(group_id) is None or self.tour.group(to_group) is None:
             return False
         names = [self.tour.group(g).name for g in (group_id, to_group)]
         text = _tr("Copy the route of %1 to %2").replace("%1", names[0]).replace("%2", names[1])
