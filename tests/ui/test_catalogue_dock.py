@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 import ui.i18n
 from planner.model.edits import EditError
@@ -289,3 +289,34 @@ def test_every_change_and_undo_is_saved_to_the_catalogue_file(doc):
     assert load_catalogue(doc.catalogue_path).get("geely") is None
     doc.undo_stack.undo()
     assert load_catalogue(doc.catalogue_path) == doc.catalogue
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_filter_shows_its_longest_choice_whole_in_a_laptop_window(qtbot, doc, language):
+    """At 1366×768 the dock is narrow; "All provinces" was cut to "All provir"."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    before = ui.i18n.lang()
+    ui.i18n.install(language)
+    try:
+        host = QMainWindow()
+        qtbot.addWidget(host)
+        widget = CatalogueDock(doc, host)
+        host.setCentralWidget(QWidget())  # the board takes the rest
+        host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, widget)
+        host.resize(780, 560)
+        host.show()
+        qtbot.waitExposed(host)
+        host.resizeDocks([widget], [300], Qt.Orientation.Horizontal)  # about what 1366×768 gives it
+        qtbot.wait(10)
+        for box in (widget.province_box, widget.city_box, widget.topic_box, widget.kind_box):
+            longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+            option = QStyleOptionComboBox()
+            box.initStyleOption(option)
+            text_room = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                   QStyle.SubControl.SC_ComboBoxEditField, box).width()
+            assert text_room >= longest, (language, box.currentText(), text_room, longest)
+            right = box.mapTo(widget, box.rect().topRight()).x()
+            assert right <= widget.width(), (language, box.currentText(), "runs past the dock")
+    finally:
+        ui.i18n.install(before)

@@ -6,10 +6,11 @@ stays responsive and tests drive the very dialog a user would see.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLineEdit,
-                               QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLineEdit, QMessageBox, QSizePolicy, QStyle, QStyleOptionComboBox, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from planner.model.site import KIND_LABELS
 from ui.catalogue.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
@@ -67,11 +68,14 @@ class CatalogueDock(QDockWidget):
         self.add_button, self.edit_button, self.delete_button = (
             self._button(a) for a in (self.add_action, self.edit_action, self.delete_action))
 
-        filters = QHBoxLayout()
-        for box in (self.province_box, self.city_box, self.topic_box, self.kind_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(box)
-        filters.addStretch()
+        # Two by two, each box at least as wide as its longest choice: in one row, a laptop-width dock cut
+        # them ("All provir") or they ran past its edge.
+        filters = QGridLayout()
+        for i, box in enumerate((self.province_box, self.city_box, self.topic_box, self.kind_box)):
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            filters.addWidget(box, i // 2, i % 2)
+        filters.setColumnStretch(0, 1)
+        filters.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -106,6 +110,7 @@ class CatalogueDock(QDockWidget):
             box.addItem(label, value)
         box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
         box.blockSignals(False)
+        _fit_longest(box)
 
     def _fill_boxes(self) -> None:
         sites = self.document.catalogue.sites
@@ -212,3 +217,14 @@ class CatalogueDock(QDockWidget):
     def _ids(self) -> set[str]:
         """Ids a new site must not take: the catalogue's, and the open tour's own copies."""
         return {s.id for s in self.document.catalogue.sites} | {s.id for s in self.document.tour.sites}
+
+
+def _fit_longest(box: QComboBox) -> None:
+    """Never narrower than its longest choice. (AdjustToContents would do it, but its deferred
+    adjustSize() shrinks the box back to that width after each refill, even where the layout gives more.)"""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    text = max((box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+    size = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                        QSize(text, box.fontMetrics().height()), box)
+    box.setMinimumWidth(size.width())
