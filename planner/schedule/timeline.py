@@ -100,28 +100,27 @@ def activity_minutes(act: Activity, site: Site | None) -> int:
 def _open_start(site: Site, start: int, duration: int) -> tuple[int, bool]:
     """Earliest start ≥ `start` at which the site is open for the whole stay; flags when none exists."""
     for span in site.hours:
-        s, e = span.start_min, span.end_min
-        begin = max(start, s)
-        if begin + duration <= e:
+        begin = max(start, span.start_min)
+        if begin + duration <= span.end_min:
             return begin, False
-    return start, True
+    # none is long enough: start when it next opens (not before it opens) and flag the overrun
+    return min((max(start, sp.start_min) for sp in site.hours if sp.end_min > start), default=start), True
 
 
 def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
              travel: TravelEstimator) -> DayPlan:
     window = tour.day_window
     plan = DayPlan(group_id=group_id, date=day.date, day=day,
-                   start_site=sites.get(day.start) if day.start else None,
-                   end_site=sites.get(day.end) if day.end else None,
+                   start_site=sites.get(day.start), end_site=sites.get(day.end),
                    window_start=window.start_min, window_end=window.end_min)
     lunch = tour.lunch_window
     t = window.start_min
     here = plan.start_site
     for index, act in enumerate(day.activities):
-        site = sites.get(act.site) if act.site else None
+        site = sites.get(act.site)
         if act.kind is ActivityKind.TRANSFER:
             # a transfer is itself the journey: drive to where it boards, if that is elsewhere, then ride
-            goal = sites.get(act.origin) if act.origin else here
+            goal = sites.get(act.origin) or here
         else:
             goal = site or here
         leg = travel.leg(here, goal)
@@ -131,12 +130,10 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
         if act.pinned is not None:
             pinned = minutes(act.pinned)
             # the first activity's pin holds even before the window opens: that is an early start
-            if pinned >= earliest or index == 0:
-                start = pinned
-            else:
-                late = earliest - pinned
-        elif act.kind is ActivityKind.MEAL and start < lunch.end_min:
-            start = max(start, lunch.start_min)  # a lunch waits for the lunch window
+            start = pinned if index == 0 else max(pinned, earliest)
+            late = start - pinned
+        elif act.kind is ActivityKind.MEAL:
+            start = max(start, lunch.start_min)  # a lunch waits for the lunch window (a dinner is later)
         if site is not None and site.hours and act.kind in HOURS_APPLY:
             if act.pinned is None:
                 start, closed = _open_start(site, start, duration)
