@@ -216,6 +216,8 @@ class _Builder:
             if site.address:
                 self.add(f"<p>地址：{_e(site.address)}</p>")
             self.add(f"<p>{_e(site.intro)}</p>")
+        if not seen:  # a heading alone reads like a page that failed to print
+            self.add("<p>（本次行程没有现场教学点）</p>")
         self.page_break()
 
     def contacts(self) -> None:
