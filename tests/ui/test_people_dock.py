@@ -147,5 +147,20 @@ def test_the_window_offers_the_dock_and_its_checks_reach_the_problems_list(windo
     tab.add_row()
     assert [p.name for p in window.document.tour.people.participants] == ["New participant"]
     assert "roster-headcount" in [p.code for p in window.document.schedule.problems]
+    problem = next(p for p in window.document.schedule.problems if p.code == "roster-headcount")
+    window.problems_dock.problemSelected.emit(problem)
+    assert dock.isVisible() and tab.search.text() == "第一组"
     window.document.undo_stack.undo()
     assert "roster-headcount" not in [p.code for p in window.document.schedule.problems]
+
+
+def test_picking_a_people_problem_shows_its_rows_in_the_roster(dock, people_document):
+    people_document.tour.people.participants[0].group = None
+    people_document.refresh()
+    problems = {p.code: p for p in reversed(people_document.schedule.problems)}  # the first of each code
+    dock.show_problem(problems["participant-no-group"])
+    tab = dock.page("participants")
+    assert dock.tabs.currentWidget() is tab
+    assert tab.proxy.rowCount() == 1 and tab.proxy.index(0, 0).data() == people_document.tour.people.participants[0].name
+    dock.show_problem(problems["roster-headcount"])
+    assert tab.search.text() == "第一组" and tab.proxy.rowCount() == 9

@@ -5,19 +5,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QStyledItemDelegate, QTabWidget, QTableView, QToolButton,
                                QVBoxLayout, QWidget)
 
 from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
 from planner.model.edits import EditError
+from planner.schedule.problems import Problem
+from ui.i18n import lang
 from ui.people.columns import CHOICE
 from ui.people.people_commands import InsertPeople, RemovePeople
 from ui.people.people_model import PeopleFilter, PeopleModel
+
+if TYPE_CHECKING:
+    from ui.people.roster_import_dialog import RosterImportDialog
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -56,6 +62,9 @@ class PeopleTab(QWidget):
         self.remove_button = QToolButton(text=self.tr("Remove"), toolTip=self.tr("Remove the selected rows"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_rows)
+        self.import_button = QToolButton(text=self.tr("Import…"),
+                                         toolTip=self.tr("Bring participants in from an Excel or CSV roster"))
+        self.import_button.setVisible(kind == "participants")
         self.count_label = QLabel()
         self.error_label = QLabel(wordWrap=True, styleSheet="color: #c0392b;",
                                   textFormat=Qt.TextFormat.PlainText)
@@ -82,6 +91,7 @@ class PeopleTab(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.add_button)
         top.addWidget(self.remove_button)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -156,6 +166,11 @@ class PeopleTab(QWidget):
         self.show_error("")
 
 
+PROBLEM_TABS = {"roster-headcount": ("participants", "group"), "vehicle-seats": ("vehicles", "group"),
+                "person-in-two-groups": ("participants", "name"), "room-over-beds": ("rooms", "room"),
+                "participant-no-group": ("participants", "")}
+
+
 class PeopleDock(QDockWidget):
     KINDS = ("participants", "staff", "vehicles", "nights", "rooms")
 
@@ -172,6 +187,40 @@ class PeopleDock(QDockWidget):
             self.pages[kind] = PeopleTab(document, kind, self.tabs)
             self.tabs.addTab(self.pages[kind], titles[kind])
         self.setWidget(self.tabs)
+        self.dialog: RosterImportDialog | None = None
+        self.pages["participants"].import_button.clicked.connect(lambda: self.import_roster())
+
+    def show_problem(self, problem: Problem) -> None:
+        """A people problem picked in the problems list: show the table and the rows it is about."""
+        target = PROBLEM_TABS.get(problem.code)
+        if target is None:
+            return
+        kind, key = target
+        values = problem.values(lang())
+        page = self.pages[kind]
+        self.show()
+        self.raise_()
+        self.tabs.setCurrentWidget(page)
+        if problem.code == "room-over-beds":
+            page.search.setText(str(values["room"]))
+        elif problem.code == "participant-no-group":
+            page.search.setText("—")  # how a participant without a group shows
+        else:
+            page.search.setText(str(values[key]))
+
+    def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
+        """Ask for a sheet (unless given), then show the import dialog window-modal."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
+                                                  self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
+            if not name:
+                return None
+            path = Path(name)
+        from ui.people.roster_import_dialog import RosterImportDialog  # the sheet readers load on demand
+
+        self.dialog = RosterImportDialog(self.document, path, parent=self)
+        self.dialog.open()
+        return self.dialog
 
     def page(self, kind: str) -> PeopleTab:
         return self.pages[kind]
@@ -185,6 +234,7 @@ def install_people_dock(window: QMainWindow) -> PeopleDock:
     if problems is not None:
         window.tabifyDockWidget(problems, dock)
         problems.raise_()
+        problems.problemSelected.connect(dock.show_problem)
     for action in window.menuBar().actions():
         menu = action.menu()
         if menu is not None and problems is not None and problems.toggleViewAction() in menu.actions():
