@@ -25,6 +25,7 @@ from ui.i18n import lang
 from ui.language_switch import switch_language
 from ui.panels.map_dock import MapDock, web_view_class
 from ui.panels.problems_dock import ProblemsDock
+from ui.imports.import_actions import SiteImports
 from ui.people.people_dock import install_people_dock
 from ui.dialogs.settings_dialog import TourSettingsDialog
 
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
         self.authoring = BoardAuthoring(self, edit_menu)  # add, nights, legs, copy/paste: ui/board/
+        self.site_imports = SiteImports(self, file_menu, edit_menu)  # import sites, 补全坐标: ui/imports/
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -27,6 +27,7 @@ class Located:
     precision: Literal["site", "county"]
     source: str            # "county" (offline centre), "baidu" or "nominatim"
     warning: str = ""      # why the online answer is missing or was not used
+    offline: bool = False  # the online services could not be reached (network, key, quota)
 
 
 def query_for(address: str, name: str, where: Place | None) -> str:
@@ -45,14 +46,14 @@ def locate(address: str, name: str = "", online: OnlineGeocoder | None = None,
     """
     where = place(region + address, address, name)
     centre = (where.lat, where.lon) if where is not None and where.lat is not None else None
-    warning = ""
+    warning, failed = "", False
     if online is not None:
         try:
             point = online.locate(query_for(address, name, where))
         except GeoError as e:
             if centre is None:
                 raise
-            point, warning = None, str(e)
+            point, warning, failed = None, str(e), True
         if point is not None and centre is not None and great_circle(centre, (point.lat, point.lon)).km > FAR_KM:
             warning = (f"在线结果距 {where.county} 超过 {FAR_KM:.0f} 公里，已改用区县中心 "
                        f"(the online answer lies over {FAR_KM:.0f} km from {where.county}; kept the county centre)")
@@ -63,7 +64,7 @@ def locate(address: str, name: str = "", online: OnlineGeocoder | None = None,
             warning = "在线地图没有找到这个地址 (not found online)"
     if centre is None:
         return None
-    return Located(*_names(where), centre[0], centre[1], "county", "county", warning)
+    return Located(*_names(where), centre[0], centre[1], "county", "county", warning, failed)
 
 
 def _names(where: Place | None) -> tuple[str, str, str]:

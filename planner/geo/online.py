@@ -71,7 +71,7 @@ class OnlineGeocoder:
 
     @staticmethod
     def _limited(func: Callable, delay: float, wait: float) -> Callable:
-        return RateLimiter(func, min_delay_seconds=delay, max_retries=1, error_wait_seconds=wait,
+        return RateLimiter(func, min_delay_seconds=delay, max_retries=1, error_wait_seconds=max(wait, delay),
                            swallow_exceptions=False)
 
     @property

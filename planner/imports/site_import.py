@@ -32,12 +32,12 @@ class SiteImport:
 
 
 def prepare(table: Table, catalogue: Catalogue, mapping: Mapping | None = None,
-            source: str = "") -> SiteImport:
+            source: str = "", taken_ids: set[str] | frozenset[str] = frozenset()) -> SiteImport:
     """Parse every row under `mapping` (guessed from the headers when None); raises MappingError
-    when no column holds the name."""
+    when no column holds the name. New ids avoid the catalogue's and `taken_ids` (the open tour's)."""
     chosen = guess_mapping(table.headers, SITE_FIELDS) if mapping is None else mapping
     parsed = parse_rows(table, chosen, SITE_FIELDS)
-    rows, row_errors = build_sites(table, parsed, (s.id for s in catalogue.sites),
+    rows, row_errors = build_sites(table, parsed, {s.id for s in catalogue.sites} | set(taken_ids),
                                    source or f"import: {table.source}")
     errors = sorted(parsed.errors + row_errors, key=lambda e: (e.row, -1 if e.column is None else e.column))
     return SiteImport(table, chosen, parsed, match(rows, catalogue), errors)

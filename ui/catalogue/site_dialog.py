@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from planner.render.labels import weekday_of
 from planner.model.site import KIND_LABELS, TOPICS, Site, SiteKind
 from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
+from ui.geo.locate_button import LocateButton
 from ui.i18n import lang, pick
 
 _LIST_SEPARATORS = re.compile(r"[,，、;；]+")
@@ -86,6 +87,7 @@ class SiteDialog(QDialog):
             self.max_groups_spin.setValue(Site.model_fields["max_groups"].default)
         self._kind = SiteKind(self.kind_box.currentData())
         self._connect()
+        self.locate_button = LocateButton(self)  # ui/geo: 定位 beside the address
         self.validate()
 
     # -- building
