@@ -50,3 +50,11 @@ def night_of(tour: Tour, group_id: str, date: dt.date) -> str | None:
     group = tour.group(group_id)
     day = group.day(date) if group else None
     return day.end if day else None
+
+
+def set_start(tour: Tour, group_id: str, date: dt.date, site_id: str | None) -> None:
+    """Where the day sets off; None: from where the group slept (the night before), as usual."""
+    if site_id is not None and tour.site(site_id) is None:
+        raise EditError(f"site {site_id!r} is not in the tour")
+    day = day_of(tour, group_id, date)
+    day.start = site_id if site_id is not None else night_of(tour, group_id, date - ONE_DAY)

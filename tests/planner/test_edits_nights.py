@@ -81,3 +81,14 @@ def test_a_leg_needs_two_places_of_the_tour(t):
         set_leg_override(t, "x", "x", 10)
     with pytest.raises(EditError):
         set_leg_override(t, "x", "nowhere", 10)
+
+
+def test_a_start_chosen_by_hand_stays_and_none_goes_back_to_last_nights_hotel(t):
+    from planner.model.nights import set_start
+
+    set_night(t, "a", MON, "inn")
+    set_start(t, "a", TUE, "spa")            # the group moved hotels before the day began
+    set_night(t, "a", MON, "x")
+    assert t.group("a").day(TUE).start == "spa"
+    set_start(t, "a", TUE, None)
+    assert t.group("a").day(TUE).start == "x"

@@ -91,3 +91,19 @@ def test_a_check_in_stays_a_normal_activity_at_tonights_hotel(window, monkeypatc
     acts = day(window.document, "g1", MON).activities
     assert acts[-1].id == new and (acts[-1].kind, acts[-1].site) == (ActivityKind.CHECKIN, "hotel")
     assert day(window.document, "g1", MON).end == "hotel"
+
+
+def test_the_first_day_can_start_at_the_station_the_group_arrives_at(window):
+    from tests.ui.test_board_add import right_click
+
+    doc, board = window.document, window.board
+    doc.catalogue.sites.append(Site(id="hzeast", name="杭州东站", kind="station", lat=30.29, lon=120.21))
+    right_click(board, cell_point(board, "g2", MON))
+    menu = window.authoring.menu
+    start = next(a.menu() for a in menu.actions() if a.menu() and a.text() in ("Start the day from", "出发地点"))
+    next(a for a in start.actions() if a.text() == "杭州东站").trigger()
+    menu.close()
+    assert day(doc, "g2", MON).start == "hzeast"
+    assert doc.schedule.plan("g2", MON).entries[0].leg.km > 5     # it drives from the station
+    doc.undo_stack.undo()
+    assert day(doc, "g2", MON).start == "hotel" and doc.tour.site("hzeast") is None

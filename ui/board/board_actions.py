@@ -8,7 +8,7 @@ from planner.model.edits import EditError, Slot, find_activity
 from planner.render.labels import short_date
 from planner.model.tour import Activity, ActivityKind
 from planner.model.copying import Clip, copy_day, copy_route, paste
-from planner.model.nights import night_of, set_night
+from planner.model.nights import night_of, set_night, set_start
 from planner.model.site import Site, SiteKind
 from ui.board.commands_days import DaysEdit, SetLeg
 from ui.commands import AddActivity, EditActivity, MoveActivity, RemoveActivity
@@ -111,6 +111,18 @@ class BoardActions(QObject):
         adopt = [site] if site is not None and self.tour.site(site_id) is None else []
         self.document.push(DaysEdit(self.tour, [group_id],
                                     lambda t: set_night(t, group_id, date, site_id, following), text, adopt))
+        return True
+
+    def set_start(self, group_id: str, date, site_id: str | None) -> bool:
+        """Where the day sets off (the first day: the station the group arrives at); None: last night's hotel."""
+        site = self._site(site_id)
+        if site_id is not None and site is None:
+            return False
+        text = _tr("Start %1 from %2").replace("%1", self._where(Slot(group_id, date, 0))).replace(
+            "%2", site.name if site else _tr("last night's hotel"))
+        adopt = [site] if site is not None and self.tour.site(site_id) is None else []
+        self.document.push(DaysEdit(self.tour, [group_id], lambda t: set_start(t, group_id, date, site_id), text,
+                                    adopt))
         return True
 
     def set_leg(self, origin: str, destination: str, minutes: int | None, km: float | None = None) -> None:

@@ -64,6 +64,22 @@ class BoardMenus(QObject):
             lambda: self.a.actions.set_night(group_id, date, None))
         return menu
 
+    def start_menu(self, group_id: str, date: dt.date, parent: QWidget) -> QMenu:
+        """Where the day sets off: usually last night's hotel; on the first day often a station."""
+        menu = QMenu(self.tr("Start the day from"), parent)
+        menu.addAction(self.tr("Where the group slept")).triggered.connect(
+            lambda: self.a.actions.set_start(group_id, date, None))
+        menu.addSeparator()
+        kinds = (SiteKind.HOTEL, SiteKind.STATION)
+        tour = self.a.document.tour
+        known = {s.id for s in tour.sites}
+        places = [s for s in tour.sites if s.kind in kinds] + [
+            s for s in self.a.document.catalogue.sites if s.kind in kinds and s.id not in known]
+        for site in places:
+            menu.addAction(site.name).triggered.connect(
+                lambda _=False, s=site.id: self.a.actions.set_start(group_id, date, s))
+        return menu
+
     # -- a cell or a card
     def board_menu(self, slot: Slot, activity_id: str, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
@@ -82,6 +98,7 @@ class BoardMenus(QObject):
         paste.triggered.connect(lambda: self.a.clipboard.paste(slot))
         menu.addSeparator()
         menu.addMenu(self.night_menu(slot.group_id, slot.date, menu))
+        menu.addMenu(self.start_menu(slot.group_id, slot.date, menu))
         menu.addSeparator()
         self._day_entries(menu, slot.group_id, slot.date)
         return menu
