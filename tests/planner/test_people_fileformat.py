@@ -82,3 +82,17 @@ def test_bad_people_in_a_file_name_where(tmp_path):
     with pytest.raises(TourFileError) as info:
         load_tour(path)
     assert "people.participants[0]（张三）.phone = '打我电话'" in info.value.describe()
+
+
+def test_people_errors_read_in_chinese_and_english(tmp_path):
+    doc = json.loads(tour_to_json(tour(group("g1"), sites=[])))
+    doc["people"] = {"staff": [{"id": "s1", "role": "medic", "name": "医生", "group": "g7"}],
+                     "rooms": [{"group": "g1", "date": "2025-02-24", "number": "1", "occupants": ["nobody"]}]}
+    path = tmp_path / "bad.tour.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TourFileError) as zh:
+        load_tour(path)
+    assert "people.staff[0]（医生）.group: 组“g7”不在本行程中" in zh.value.describe()
+    with pytest.raises(TourFileError) as en:
+        load_tour(path, lang="en")
+    assert "people.staff[0]（医生）.group: group 'g7' is not in the tour" in en.value.describe()
