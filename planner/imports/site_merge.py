@@ -39,14 +39,38 @@ def same_place(a: Site, b: Site) -> bool:
 
 
 def match(rows: list[SiteRow], catalogue: Catalogue) -> list[Incoming]:
-    """Each row with its duplicate, if any; duplicates default to skip, so nothing changes unasked."""
+    """Each row with its duplicate, if any; duplicates default to skip, so nothing changes unasked.
+
+    Sites are indexed by name and by a ~1 km grid cell, so a sheet of a thousand rows is matched
+    at once rather than by comparing every pair.
+    """
+    by_name: dict[str, list[Site]] = {}
+    by_cell: dict[tuple[int, int], list[Site]] = {}
+
+    def index(site: Site) -> None:
+        by_name.setdefault(_key(site.name), []).append(site)
+        if site.precision == "site":
+            by_cell.setdefault(_cell(site), []).append(site)
+
+    def candidates(site: Site) -> list[Site]:
+        near = [] if site.precision != "site" else [
+            s for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+            for s in by_cell.get((_cell(site)[0] + dy, _cell(site)[1] + dx), [])]
+        return by_name.get(_key(site.name), []) + near
+
+    for s in catalogue.sites:
+        index(s)
     out: list[Incoming] = []
     for r in rows:
-        pool = catalogue.sites + [i.site for i in out if i.duplicate is None]
-        dup = next((s for s in pool if same_place(r.site, s)), None)
-        out.append(Incoming(r.row, r.site, r.given, r.located, dup,
-                            "skip" if dup is not None else "add"))
+        dup = next((s for s in candidates(r.site) if same_place(r.site, s)), None)
+        out.append(Incoming(r.row, r.site, r.given, r.located, dup, "skip" if dup is not None else "add"))
+        if dup is None:
+            index(r.site)
     return out
+
+
+def _cell(site: Site) -> tuple[int, int]:
+    return int(site.lat * 100 // 1), int(site.lon * 100 // 1)   # 0.01° ≈ 1.1 km > NEAR_KM
 
 
 def merged(old: Site, new: Site, given: frozenset[str], located: bool) -> Site:
