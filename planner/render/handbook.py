@@ -194,6 +194,8 @@ class _Builder:
             rows.append(f"<tr><td>{fmt(e.start)}–{fmt(e.end)}</td><td>{_e(what)}</td><td>{_e(kind)}</td>"
                         f"<td>{_e(site.name if site else '')}</td><td>{_e(presenter)}</td>"
                         f"<td>{_e(contact)}</td><td>{_e(notes)}</td></tr>")
+        if not plan.entries:  # a free day, or one not planned yet: a header with no rows reads as a misprint
+            rows.append(f'<tr><td colspan="{len(cols)}">当天未安排活动</td></tr>')
         if plan.end_site is not None:
             leg = plan.final_leg
             travel = f"乘车 {leg.minutes} 分钟（约 {leg.km:.0f} 公里）→ " if leg.moves else ""

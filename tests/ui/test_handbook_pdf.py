@@ -141,12 +141,13 @@ DAY_HEAD = re.compile(r"^\s*时间\s+内容\s+形式\s+地点")
 
 
 def day_tables_without_rows(pdf: Path) -> list[int]:
-    """Pages where a group-day table's column header is not followed by a row starting with a time."""
+    """Pages where a group-day table's column header is not followed by a row (a time, or "nothing planned")."""
     empty = []
     for p in range(1, pages(pdf) + 1):
         lines = [line for line in text(pdf, p, p, layout=True).splitlines() if line.strip()]
         for i, line in enumerate(lines):
-            if DAY_HEAD.match(line) and not (i + 1 < len(lines) and re.match(r"^\s*\d\d:\d\d", lines[i + 1])):
+            if DAY_HEAD.match(line) and not (i + 1 < len(lines) and re.match(r"^\s*(\d\d:\d\d|当天未安排活动)",
+                                                                                lines[i + 1])):
                 empty.append(p)
     return empty
 
@@ -167,3 +168,13 @@ def test_a_small_two_group_tour_prints_every_section_on_the_page_the_contents_na
     assert len(visited) == 6 and all(name in squeeze(text(out, sites_page, sites_page)) for name in visited)
     assert all(squeeze(text(out, p, p)).replace(f"第{p}页/共{pages(out)}页", "") for p in range(1, pages(out) + 1))
     assert day_tables_without_rows(out) == []
+
+
+def test_a_day_with_nothing_planned_says_so_instead_of_an_empty_table(qapp, tmp_path):
+    t = tour(group("g1", day("2025-02-24", visit("mill")), day("2025-02-25", start=None, end=None), name="第一组"),
+             group("g2", day("2025-02-24", visit("farm")), day("2025-02-25"), name="第二组"),
+             sites=[site("mill", "羊毛衫市场"), site("farm", "李祖村", kind="village")])
+    out = tmp_path / "free-day.pdf"
+    export_handbook(schedule(t), out, HandbookOptions(edition="participant", print_date=PRINTED))
+    assert day_tables_without_rows(out) == []
+    assert squeeze(text(out)).count("当天未安排活动") == 2  # both groups' 25 Feb: no activity, with or without hotel
