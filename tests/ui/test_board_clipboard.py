@@ -107,3 +107,13 @@ def test_pasting_an_empty_day_or_activities_whose_site_is_gone_changes_nothing(w
     clipboard.clips[0].activity.site = "gone"      # a site neither the tour nor the catalogue knows
     assert clipboard.paste(Slot("g2", MON, 0)) == []
     assert doc.undo_stack.count() == 0
+
+
+def test_redo_after_undo_brings_back_the_same_pasted_ids(window):
+    doc, clipboard = window.document, window.authoring.clipboard
+    clipboard.copy(["v1", "v2"])
+    ids = clipboard.paste(Slot("g2", TUE, 0))
+    doc.undo_stack.undo()
+    doc.undo_stack.redo()
+    assert [a.id for a in acts(doc, "g2", TUE)] == ids
+    assert [e.activity.id for e in doc.schedule.plan("g2", TUE).entries] == ids
