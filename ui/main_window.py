@@ -18,6 +18,7 @@ from ui.commands import ReplaceTourSettings
 from ui.panels.day_detail import DayDetailDock
 from ui.document import TourDocument
 from ui.exports.export_dialog import ExportDialog, ExportJob, handbook_written
+from ui.exports.window_exports import WindowExports
 from ui.errors import ErrorBoundary
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Export itinerary &handbook (PDF)…"), self.export_handbook, "Ctrl+P")
+        self.exports = WindowExports(self, file_menu)  # Export…, Compare versions…, Share: ui/exports/
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -53,13 +53,16 @@ def png_bytes(image: QImage) -> bytes:
 
 
 def export_images(s: Schedule, folder: Path, groups: list[str] | None = None, by_day: bool = False,
-                  private=lambda text: text, progress: Progress | None = None) -> list[Path]:
-    """One PNG per group (its whole route), or with `by_day` one per group-day; written atomically."""
+                  private=lambda text: text, progress: Progress | None = None,
+                  only: dt.date | None = None) -> list[Path]:
+    """One PNG per group (its whole route), or with `by_day` one per group-day (or only the day `only`);
+    written atomically."""
     report = progress or (lambda _p, _t: None)
     jobs: list[tuple[Group, dt.date | None]] = []
     for g in s.tour.groups:
         if groups is None or g.id in groups:
-            dates = [p.date for p in sorted(s.group_plans(g.id), key=lambda p: p.date) if p.entries]
+            dates = [p.date for p in sorted(s.group_plans(g.id), key=lambda p: p.date)
+                     if p.entries and only in (None, p.date)]
             jobs += [(g, d) for d in dates] if by_day else [(g, None)]
     written = []
     for i, (g, date) in enumerate(jobs):
