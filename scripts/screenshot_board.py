@@ -29,7 +29,10 @@ def main() -> int:
     app.setOrganizationName("StudyTourScreenshots")
     i18n.install("zh")
     catalogue = Catalogue(sites=[Site.model_validate(s) for s in CATALOGUE])
-    settings = QSettings(str(args.output.with_suffix(".ini")), QSettings.Format.IniFormat)
+    import tempfile
+
+    scratch = tempfile.TemporaryDirectory()  # the window remembers its layout: never beside the picture
+    settings = QSettings(str(Path(scratch.name) / "screenshot.ini"), QSettings.Format.IniFormat)
     window = MainWindow(TourDocument(reference(), catalogue=catalogue), settings, map_view_class=None)
     window.resize(1500, 900)
     window.show()
@@ -41,7 +44,6 @@ def main() -> int:
     board.grab().copy(0, 0, width, height).save(str(args.output))
     window.document.undo_stack.setClean()
     window.close()
-    args.output.with_suffix(".ini").unlink(missing_ok=True)
     return 0
 
 
