@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from tests.people_builders import roster, write_roster_csv, write_roster_xlsx
 from ui.people.people_dock import PeopleDock
@@ -76,3 +77,26 @@ def test_an_unusable_file_says_so_and_offers_no_import(qtbot, dock, tmp_path):
     path.write_bytes(b"\x00\x01binary")
     dialog = dock.import_roster(path)
     assert not dialog.ok_button.isEnabled() and dialog.summary.text()
+
+
+def test_file_menu_import_roster_asks_for_a_sheet_then_opens_the_dialog(qtbot, window, tmp_path):
+    write_roster_xlsx(tmp_path / "名单.xlsx", roster(6))
+    file_menu = window.menuBar().actions()[0].menu()
+    dock = window.people_dock
+    assert dock.import_action in file_menu.actions()
+    assert file_menu.actions().index(dock.import_action) < len(file_menu.actions()) - 2  # above Quit
+    dock.import_action.trigger()
+    chooser = next(w for w in window.findChildren(QFileDialog) if w.isVisible())
+    chooser.fileSelected.emit(str(tmp_path / "名单.xlsx"))
+    assert dock.dialog is not None and dock.dialog.isVisible()
+    dock.dialog.ok_button.click()
+    assert len(window.document.tour.people.participants) == 6
+    chooser.close()
+
+
+def test_the_participants_tab_button_asks_for_a_sheet(qtbot, dock):
+    qtbot.mouseClick(dock.page("participants").import_button, Qt.MouseButton.LeftButton)
+    chooser = next(w for w in dock.findChildren(QFileDialog) if w.isVisible())
+    assert chooser.fileMode() == QFileDialog.FileMode.ExistingFile
+    chooser.reject()
+    assert not dock.page("staff").import_button.isVisibleTo(dock)

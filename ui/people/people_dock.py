@@ -8,16 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QStyledItemDelegate, QTabWidget, QTableView, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
 from planner.model.edits import EditError
 from planner.schedule.problems import Problem
 from ui.i18n import lang
+from ui.imports.import_actions import LAST_FOLDER
 from ui.people.columns import CHOICE
 from ui.people.people_commands import InsertPeople, RemovePeople
 from ui.people.people_model import PeopleFilter, PeopleModel
@@ -188,7 +189,7 @@ class PeopleDock(QDockWidget):
             self.tabs.addTab(self.pages[kind], titles[kind])
         self.setWidget(self.tabs)
         self.dialog: RosterImportDialog | None = None
-        self.pages["participants"].import_button.clicked.connect(lambda: self.import_roster())
+        self.pages["participants"].import_button.clicked.connect(lambda: self.choose_roster_file())
 
     def show_problem(self, problem: Problem) -> None:
         """A people problem picked in the problems list: show the table and the rows it is about."""
@@ -208,22 +209,36 @@ class PeopleDock(QDockWidget):
         else:
             page.search.setText(str(values[key]))
 
-    def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
-        """Ask for a sheet (unless given), then show the import dialog window-modal."""
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
-            if not name:
-                return None
-            path = Path(name)
-        from ui.people.roster_import_dialog import RosterImportDialog  # the sheet readers load on demand
-
-        self.dialog = RosterImportDialog(self.document, path, parent=self)
-        self.dialog.open()
-        return self.dialog
-
     def page(self, kind: str) -> PeopleTab:
         return self.pages[kind]
+
+    def add_import_action(self, file_menu: QMenu) -> None:
+        """File › 导入名单…, beside 导入教学点 above Quit."""
+        self.import_action = QAction(self.tr("Import &roster…"), file_menu,
+                                     triggered=lambda: self.choose_roster_file())
+        self.import_action.setToolTip(self.tr("Bring participants in from an Excel or CSV roster"))
+        separators = [a for a in file_menu.actions() if a.isSeparator()]
+        file_menu.insertAction(separators[-1] if separators else None, self.import_action)
+
+    def choose_roster_file(self) -> QFileDialog:
+        """Ask for a sheet without blocking (the folder is the one the site import last used)."""
+        settings = QSettings()
+        dialog = QFileDialog(self, self.tr("Import roster"), str(settings.value(LAST_FOLDER, str(Path.home()))),
+                             self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_roster(Path(name)))
+        dialog.open()
+        return dialog
+
+    def import_roster(self, path: Path) -> RosterImportDialog:
+        """The import dialog for `path`, window-modal."""
+        from ui.people.roster_import_dialog import RosterImportDialog  # the sheet readers load on demand
+
+        QSettings().setValue(LAST_FOLDER, str(path.parent))
+        self.dialog = RosterImportDialog(self.document, path, parent=self.window() or self)
+        self.dialog.open()
+        return self.dialog
 
 
 def install_people_dock(window: QMainWindow) -> PeopleDock:
@@ -235,6 +250,9 @@ def install_people_dock(window: QMainWindow) -> PeopleDock:
         window.tabifyDockWidget(problems, dock)
         problems.raise_()
         problems.problemSelected.connect(dock.show_problem)
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    if menus:
+        dock.add_import_action(menus[0])
     for action in window.menuBar().actions():
         menu = action.menu()
         if menu is not None and problems is not None and problems.toggleViewAction() in menu.actions():
