@@ -90,7 +90,15 @@ def _count(p: Path, number: int) -> None:
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """(text, encoding label). UTF-8 first: GBK bytes are almost never valid UTF-8, the reverse often is."""
+    """(text, encoding label). UTF-8 first: GBK bytes are almost never valid UTF-8, the reverse often is.
+
+    Excel's "Unicode text" export is UTF-16 with a byte-order mark (and tabs), so that is read too.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "UTF-8 (BOM)"
@@ -108,7 +116,7 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def _read_csv(p: Path, raw: bytes) -> Grid:
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SheetError(f"{p.name}: 不是表格文本（含二进制内容），请选择 .xlsx 或 CSV 文件 "
                          f"(binary content: not a CSV file)")
     try:

@@ -29,6 +29,13 @@ def test_csv_in_each_encoding_reads_the_same_cells(tmp_path, encoding, label):
     assert [v for _, v in grid.rows] == ROWS
 
 
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
+    path = tmp_path / "sites.txt"
+    path.write_bytes("\r\n".join("\t".join(r) for r in ROWS).encode("utf-16"))
+    grid = read_grid(path)
+    assert grid.encoding == "UTF-16" and [v for _, v in grid.rows] == ROWS
+
+
 def test_tab_and_semicolon_separated_csv(tmp_path):
     for sep in ("\t", ";"):
         path = tmp_path / "s.csv"

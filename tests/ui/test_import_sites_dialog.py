@@ -16,7 +16,7 @@ from ui.geo.geo_settings import KEY_SETTING, ONLINE_SETTING
 
 HEADERS = ["教学点", "地址", "开放时间", "人数上限", "负责人电话"]
 ROWS = [["海宁中国皮革城", "浙江省海宁市海昌街道", "9:00-17:00", 60, "0573-1"],   # a duplicate (name + county)
-        ["<b>某某村</b>", "湖南省长沙市岳麓区", "25:00-17:00", "三十", "0731-2"],  # refused: two bad cells
+        ["<b>某某村</b>", "湖南省长沙市岳麓区", "25:00-17:00", "<i>三十</i>", "0731-2"],  # refused: two bad cells
         ["岳麓书院", "湖南省长沙市岳麓区麓山南路", "8:00-17:30", 200, "0731-3"]]
 
 
@@ -39,6 +39,7 @@ def test_import_marks_bad_cells_merges_adds_and_undoes_in_one_step(qtbot, window
     assert any("25:00" in r for r in dlg.preview.reasons_at(3, 2))
     assert any("三十" in r for r in dlg.preview.reasons_at(3, 3))
     assert "&lt;b&gt;" not in dlg.preview.item(1, 2).text()
+    assert "&lt;i&gt;三十&lt;/i&gt;" in dlg.preview.item(1, 2 + 3).toolTip()  # a tooltip shows it as typed
     assert dlg.problems.count() == 2 and dlg.problems.item(0).text().startswith("C3")
     dlg.problems.setCurrentRow(1)
     assert (dlg.preview.currentRow(), dlg.preview.currentColumn()) == (1, 2 + 3)
