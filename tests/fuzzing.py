@@ -197,13 +197,12 @@ def kill_during_saves(folder: Path, kills: int, rng: random.Random) -> tuple[int
     import time
 
     from planner.io.atomic import sweep_stale_temps
-    from planner.io.fileformat import load_tour, tour_to_json
     from planner.io.versions import list_versions
 
     root = Path(__file__).resolve().parents[1]
     a, b = folder / "a.json", folder / "b.json"
-    a.write_text(tour_to_json(load_tour(TOUR_SEEDS[0])), encoding="utf-8")
-    b.write_text(tour_to_json(load_tour(TOUR_SEEDS[-1])), encoding="utf-8")
+    a.write_bytes(TOUR_SEEDS[0].read_bytes())
+    b.write_bytes(TOUR_SEEDS[-1].read_bytes())
     complete = {a.read_bytes(), b.read_bytes()}
     target = folder / "plan.tour.json"
     target.write_bytes(a.read_bytes())
@@ -212,7 +211,10 @@ def kill_during_saves(folder: Path, kills: int, rng: random.Random) -> tuple[int
     for _ in range(kills):
         child = subprocess.Popen([sys.executable, "-m", "tests.save_loop", str(target), str(a), str(b)],
                                  stdout=subprocess.PIPE, cwd=root, env=env)
-        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        assert child.stdout is not None
+        if child.stdout.readline() != b"ready\n":
+            problems.append(f"the saving process did not start (exit {child.wait()})")
+            break
         for _ in range(rng.randint(0, 2)):  # let a few saves finish, then kill at a random moment
             child.stdout.readline()
         time.sleep(rng.uniform(0.0, 0.03))
