@@ -47,7 +47,7 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
         if e.leg.minutes > tour.travel.long_leg_minutes:
             add("long-leg", e, site=(e.leg_to.name if e.leg_to else ""), minutes=e.leg.minutes,
                 km=round(e.leg.km), limit=tour.travel.long_leg_minutes)
-        if site is None or act.kind not in HOURS_APPLY or act.site is None:
+        if act.site is None or act.kind not in HOURS_APPLY:
             continue
         if date.isoweekday() in site.closed_weekdays and not (makeup and site.closed_on_holidays):
             add("closed-weekday", e, site=site.name,
@@ -72,11 +72,10 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
     if plan.visits > tour.max_visits_per_day:
         add("too-many-visits", count=plan.visits, limit=tour.max_visits_per_day)
     window = lunch.window_text(tour)
-    misplaced = lunch.misplaced_lunches(tour, plan)
-    for e in misplaced:
+    for e in lunch.misplaced_lunches(tour, plan):
         add("meal-outside-lunch", e, activity=_name(e), start=fmt(e.start), end=fmt(e.end), window=window,
             minutes=min(tour.lunch_minutes, e.duration))
-    if not misplaced and not lunch.has_lunch(tour, plan):
+    if not lunch.lunches(tour, plan) and not lunch.has_break(tour, plan):
         add("no-lunch", window=window, minutes=tour.lunch_minutes)
     if previous is not None and previous.date == date - dt.timedelta(days=1):
         before, now = previous.day.end, plan.day.start

@@ -15,6 +15,10 @@ def is_lunch(tour: Tour, entry: Entry) -> bool:
     return entry.activity.kind is ActivityKind.MEAL and entry.start < tour.lunch_window.end_min
 
 
+def lunches(tour: Tour, plan: DayPlan) -> list[Entry]:
+    return [e for e in plan.entries if is_lunch(tour, e)]
+
+
 def misplaced_lunches(tour: Tour, plan: DayPlan) -> list[Entry]:
     """Lunches with less than the lunch length (or their own, if shorter) inside the lunch window.
 
@@ -22,20 +26,17 @@ def misplaced_lunches(tour: Tour, plan: DayPlan) -> list[Entry]:
     pushed to 13:00 by a long morning, is not.
     """
     lo, hi = tour.lunch_window.start_min, tour.lunch_window.end_min
-    return [e for e in plan.entries
-            if is_lunch(tour, e) and _overlap(e.start, e.end, lo, hi) < min(tour.lunch_minutes, e.duration)]
+    return [e for e in lunches(tour, plan) if _overlap(e.start, e.end, lo, hi) < min(tour.lunch_minutes, e.duration)]
 
 
-def has_lunch(tour: Tour, plan: DayPlan) -> bool:
-    """A meal that overlaps the lunch window, or enough free time inside it, or a day that misses lunch time."""
+def has_break(tour: Tour, plan: DayPlan) -> bool:
+    """Without a lunch: a break of the lunch length inside the window, or a day that misses lunch time."""
     lo, hi = tour.lunch_window.start_min, tour.lunch_window.end_min
     need = tour.lunch_minutes
     if need == 0 or not plan.entries or plan.day_end <= lo + need or plan.day_start >= hi - need:
         return True
     free = 0
     for e in plan.entries:
-        if e.activity.kind is ActivityKind.MEAL and e.start < hi and e.end > lo:
-            return True
         # waiting at a place and free-time activities count as a break
         free += _overlap(e.arrive, e.start, lo, hi)
         if e.activity.kind is ActivityKind.FREE:
