@@ -24,7 +24,7 @@ def test_mutated_tours_load_or_are_refused_cleanly(tmp_path_factory, data):
     use_tour(path)
 
 
-@FAST
+@settings(FAST, max_examples=40)  # the catalogue sample is the largest file
 @given(data=st.data())
 def test_mutated_catalogues_load_or_are_refused_cleanly(tmp_path_factory, data):
     pick = hypothesis_pick(data)
