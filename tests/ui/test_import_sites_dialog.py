@@ -153,3 +153,36 @@ def test_complete_coordinates_offline_asks_to_allow_online(qtbot, window):
     box.button(QMessageBox.StandardButton.Yes).click()
     assert window.site_imports.batch.dialog.objectName() == "geoSettingsDialog"
     window.site_imports.batch.dialog.reject()
+
+
+def test_with_online_allowed_rows_are_looked_up_before_the_one_step_import(qtbot, window, online, tmp_path):
+    rows = [["皮革城新馆", "浙江省海宁市海昌街道皮革城", "9:00-17:00", 60, ""],
+            ["无名点", "浙江省海宁市某路", "", "", ""]]
+    dlg = window.site_imports.open_file(sheet(tmp_path, rows=rows))
+    assert dlg.online_check.isVisible() and dlg.online_check.isChecked()
+    with qtbot.waitSignal(dlg.accepted, timeout=15000):
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+        assert not dlg.ok_button.isEnabled()  # working; the window stays responsive
+    sites = {s.name: s for s in window.document.catalogue.sites}
+    assert sites["皮革城新馆"].precision == "site" and abs(sites["皮革城新馆"].lat - 30.52) < 0.02
+    assert sites["无名点"].precision == "county"  # not found online: its county centre stays
+    assert window.document.undo_stack.count() == 1
+
+
+def test_online_lookup_failing_keeps_the_dialog_open_with_the_reason(qtbot, window, isolated_settings,
+                                                                     monkeypatch, tmp_path):
+    from planner.geo.online import Services
+
+    monkeypatch.setattr(geo_settings, "SERVICES", Services(scheme="http", nominatim_domain="127.0.0.1:9",
+                                                           proxies={"http": "http://127.0.0.1:9"}, error_wait=0,
+                                                           baidu_delay=0, nominatim_delay=0, timeout=2))
+    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
+    isolated_settings.setValue(ONLINE_SETTING, True)
+    rows = [[f"点{i}", f"浙江省海宁市海昌街道{i}号", "", "", ""] for i in range(4)]
+    dlg = window.site_imports.open_file(sheet(tmp_path, rows=rows))
+    dlg.accept()
+    qtbot.waitUntil(lambda: dlg.job is None, timeout=15000)
+    assert "无法连接" in dlg.summary.text() and not dlg.online_check.isChecked()
+    assert window.document.undo_stack.count() == 0 and dlg.isVisible()
+    dlg.accept()  # imported at the county centres
+    assert window.document.undo_stack.count() == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QSplitter, QVBoxLayout, QWidget)
 
 from planner.imports.sheet import SheetError
@@ -19,7 +19,10 @@ from planner.imports.site_import import SiteImport, load_table, prepare
 from planner.imports.site_merge import Incoming, Outcome, apply
 from planner.imports.sites import SITE_FIELDS
 from planner.imports.table import MappingError, Table
+from planner.geo.locate import Located
 from ui.dialogs.form_errors import fill
+from ui.geo.geo_settings import geocoder
+from ui.geo.locate_job import LocateJob, Request
 from ui.i18n import lang
 from ui.imports.catalogue_command import ReplaceCatalogueSites
 from ui.imports.mapping_table import MappingTable, remember_mapping, remembered_mapping
@@ -54,6 +57,11 @@ class SiteImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("importSummary")
+        self.online_check = QCheckBox(self.tr("First look up online the rows without coordinates"))
+        self.online_check.setObjectName("importOnline")
+        self.online_check.setChecked(True)
+        self.online_check.setVisible(geocoder(self.settings) is not None)
+        self.job: LocateJob | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Import"))
@@ -76,6 +84,7 @@ class SiteImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(middle, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.online_check)
         layout.addWidget(self.buttons)
 
         self._load(None)
@@ -185,8 +194,17 @@ class SiteImportDialog(QDialog):
 
     def accept(self) -> None:
         imp = self.imported
-        if imp is None:
+        if imp is None or self.job is not None:
             return
+        pending = [i for i in imp.incoming if i.located and i.action != "skip"]
+        online = geocoder(self.settings) if self.online_check.isVisible() and self.online_check.isChecked() else None
+        if pending and online is not None:
+            self._locate_online(pending, online)
+            return
+        self._import()
+
+    def _import(self) -> None:
+        imp = self.imported
         self.outcome = apply(self.document.catalogue, imp.incoming)
         n = len(self.outcome.added) + len(self.outcome.merged)
         if n:
@@ -194,3 +212,41 @@ class SiteImportDialog(QDialog):
             self.document.push(ReplaceCatalogueSites(self.document, self.outcome.catalogue.sites, text))
         remember_mapping(self.settings, SCOPE, self.table.headers, imp.mapping)
         super().accept()
+
+    # -- online locating before the import, so the import stays one undo step
+    def _locate_online(self, pending: list[Incoming], online) -> None:
+        self._by_key = {str(i.row): i for i in pending}
+        self.job = LocateJob([Request(str(i.row), i.site.address, i.site.name,
+                                      i.site.province + i.site.city + i.site.county) for i in pending], online)
+        self.job.progress.connect(lambda done, total: self.summary.setText(
+            fill(self.tr("Looking up %1 of %2 rows online…"), done, total)))
+        self.job.located.connect(self._located)
+        self.job.finished.connect(self._located_all)
+        for w in (self.ok_button, self.mapping, self.preview, self.sheet_box, self.online_check):
+            w.setEnabled(False)
+        self.summary.setText(fill(self.tr("Looking up %1 rows online…"), len(pending)))
+        self.job.start()
+
+    def _located(self, key: str, found: Located | None) -> None:
+        inc = self._by_key.get(key)
+        if inc is not None and found is not None and found.precision == "site":
+            inc.site = inc.site.model_copy(update={"lat": found.lat, "lon": found.lon, "precision": "site"})
+            inc.located = False
+
+    def _located_all(self, stopped: str) -> None:
+        job, self.job = self.job, None
+        for w in (self.ok_button, self.mapping, self.preview, self.sheet_box, self.online_check):
+            w.setEnabled(True)
+        if job.cancelled:
+            return  # the dialog was cancelled meanwhile
+        if stopped:  # say why and let the user decide: import with county centres, or try later
+            self.online_check.setChecked(False)
+            self.summary.setText(fill(self.tr("Online lookup stopped: %1. Press Import to import with county "
+                                              "centres."), stopped))
+            return
+        self._import()
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        super().reject()
