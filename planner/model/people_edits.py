@@ -159,3 +159,17 @@ def refit_people(people: People, group_ids: set[str], start: dt.date, end: dt.da
     copy.nights = [n for n in copy.nights if n.group in group_ids and start <= n.date <= end]
     copy.rooms = [r for r in copy.rooms if r.group in group_ids and start <= r.date <= end]
     return copy
+
+
+def set_headcounts(tour: Tour, counts: dict[str, int]) -> dict[str, int]:
+    """Set groups' headcounts (e.g. to their roster sizes); returns the old ones for undo."""
+    old = {}
+    for group in tour.groups:
+        if group.id in counts:
+            old[group.id] = group.headcount
+            group.headcount = counts[group.id]
+    return old
+
+
+def roster_counts(tour: Tour) -> dict[str, int]:
+    return {g.id: len(tour.people.in_group(g.id)) for g in tour.groups}

@@ -4,8 +4,9 @@ import pytest
 
 from planner.model.edits import EditError
 from planner.model.people import Participant, StaffMember
-from planner.model.people_edits import (insert_records, occupants_from_text, occupants_text,
-                                        remove_records, refit_people, replace_people, restore_records, set_field)
+from planner.model.people_edits import (insert_records, occupants_from_text, occupants_text, refit_people,
+                                        remove_records, replace_people, restore_records, roster_counts, set_field,
+                                        set_headcounts)
 from tests.builders import day, group, tour
 from tests.people_builders import roster
 
@@ -76,3 +77,11 @@ def test_dropping_a_group_unassigns_its_people_and_drops_its_rooms():
     people = refit_people(t.people, {"g2"}, t.start_date, t.end_date)
     assert all(p.group in (None, "g2") for p in people.participants) and people.staff[0].group is None
     assert people.rooms == [] and len(t.people.rooms) == 1
+
+
+def test_headcounts_follow_the_roster_and_come_back():
+    t = sample()
+    old = set_headcounts(t, roster_counts(t))
+    assert [g.headcount for g in t.groups] == [3, 3] and old == {"g1": 30, "g2": 30}
+    set_headcounts(t, old)
+    assert [g.headcount for g in t.groups] == [30, 30]

@@ -164,3 +164,14 @@ def test_picking_a_people_problem_shows_its_rows_in_the_roster(dock, people_docu
     assert tab.proxy.rowCount() == 1 and tab.proxy.index(0, 0).data() == people_document.tour.people.participants[0].name
     dock.show_problem(problems["roster-headcount"])
     assert tab.search.text() == "第一组" and tab.proxy.rowCount() == 9
+
+
+def test_headcounts_from_roster_is_one_undo_step(qtbot, dock, people_document):
+    tab = dock.page("participants")
+    assert tab.headcount_button.isVisibleTo(dock) and not dock.page("staff").headcount_button.isVisibleTo(dock)
+    qtbot.mouseClick(tab.headcount_button, Qt.MouseButton.LeftButton)
+    assert [g.headcount for g in people_document.tour.groups] == [10, 10]
+    assert "roster-headcount" not in [p.code for p in people_document.schedule.problems]
+    people_document.undo_stack.undo()
+    assert [g.headcount for g in people_document.tour.groups] == [30, 30]
+    assert "roster-headcount" in [p.code for p in people_document.schedule.problems]

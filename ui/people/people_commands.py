@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.model.people import People
 from planner.model.people_edits import (Removed, insert_records, remove_records, replace_people, restore_records,
-                                        set_field)
+                                        set_field, set_headcounts)
 from planner.model.tour import Tour
 
 
@@ -90,3 +90,18 @@ class ReplacePeople(_Applied):
 
     def undo(self) -> None:
         replace_people(self.tour, self.old)
+
+
+class SetHeadcounts(_Applied):
+    """Groups' headcounts set at once (to their roster sizes): one undo step."""
+
+    def __init__(self, tour: Tour, counts: dict[str, int], text: str):
+        super().__init__(tour, text)
+        self.new = counts
+        self.old = set_headcounts(tour, counts)
+
+    def apply(self) -> None:
+        set_headcounts(self.tour, self.new)
+
+    def undo(self) -> None:
+        set_headcounts(self.tour, self.old)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
 
 from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
 from planner.model.edits import EditError
+from planner.model.people_edits import roster_counts
 from planner.schedule.problems import Problem
 from ui.i18n import lang
 from ui.imports.import_actions import LAST_FOLDER
 from ui.people.columns import CHOICE
-from ui.people.people_commands import InsertPeople, RemovePeople
+from ui.people.people_commands import InsertPeople, RemovePeople, SetHeadcounts
 from ui.people.people_model import PeopleFilter, PeopleModel
 
 if TYPE_CHECKING:
@@ -66,6 +67,10 @@ class PeopleTab(QWidget):
         self.import_button = QToolButton(text=self.tr("Import…"),
                                          toolTip=self.tr("Bring participants in from an Excel or CSV roster"))
         self.import_button.setVisible(kind == "participants")
+        self.headcount_button = QToolButton(text=self.tr("Headcounts from roster"),
+                                            toolTip=self.tr("Set each group's headcount to its number of participants"))
+        self.headcount_button.setVisible(kind == "participants")
+        self.headcount_button.clicked.connect(self.headcounts_from_roster)
         self.count_label = QLabel()
         self.error_label = QLabel(wordWrap=True, styleSheet="color: #c0392b;",
                                   textFormat=Qt.TextFormat.PlainText)
@@ -93,6 +98,7 @@ class PeopleTab(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.remove_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.headcount_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -157,6 +163,13 @@ class PeopleTab(QWidget):
         index = self.proxy.mapFromSource(self.model.index(command.index, 0))
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
+
+    def headcounts_from_roster(self) -> None:
+        tour = self.document.tour
+        counts = roster_counts(tour)
+        if all(g.headcount == counts[g.id] for g in tour.groups):
+            return
+        self.document.push(SetHeadcounts(tour, counts, self.tr("Headcounts from roster")))
 
     def remove_rows(self) -> None:
         rows = self.selected_rows()
