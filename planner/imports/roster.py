@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from planner.imports.cells import CellProblem, plain, text
 from planner.imports.headers import Field, Mapping, guess_mapping
-from planner.imports.sheet import read_grid
+from planner.imports.sheet import blank, read_grid
 from planner.imports.table import CellError, ParsedRow, ParseResult, Table, parse_rows
 from planner.model.people import Gender, Participant, People, new_person_id, person_keys
 from planner.model.tour import Tour
@@ -127,6 +127,7 @@ def prepare_roster(table: Table, tour: Tour, mapping: Mapping | None = None,
     chosen = guess_mapping(table.headers, ROSTER_FIELDS) if mapping is None else mapping
     parsed = parse_rows(table, chosen, ROSTER_FIELDS)
     imp = RosterImport(table, chosen, parsed, errors=list(parsed.errors))
+    imp.errors += _groups_of_refused_rows(table, chosen, parsed, tour)
     known = {k: p for p in tour.people.participants for k in person_keys(p)}
     first_row: dict[tuple[str, ...], int] = {}
     people = tour.people.model_copy()
@@ -158,9 +159,7 @@ def _participant(r: ParsedRow, tour: Tour, people: People, table: Table, errors:
     if cell is not None:
         v["group"] = match_group(tour, str(cell))
         if v["group"] is None:
-            names = "、".join(g.name for g in tour.groups) or "—"
-            errors.append(_error(r, "group", table, f"没有名为“{cell}”的组（本班有：{names}）",
-                                 f"no group '{cell}' in the tour (it has: {names})"))
+            errors.append(_group_error(tour, table, r.row, r.columns["group"], str(cell)))
             return None
     try:
         return Participant.model_validate({**v, "id": new_person_id(people, "p")})
@@ -170,6 +169,27 @@ def _participant(r: ParsedRow, tour: Tour, people: People, table: Table, errors:
             errors.append(_error(r, "unit" if key == "unit" and "unit" in r.columns else key, table,
                                  err["msg"], err["msg"]))
         return None
+
+
+def _group_error(tour: Tour, table: Table, row: int, col: int, cell: str) -> CellError:
+    names = "、".join(g.name for g in tour.groups) or "—"
+    header = table.headers[col] if col < len(table.headers) else ""
+    return CellError(row, col, header, cell, f"没有名为“{cell}”的组（本班有：{names}）",
+                     f"no group '{cell}' in the tour (it has: {names})")
+
+
+def _groups_of_refused_rows(table: Table, mapping: Mapping, parsed: ParseResult, tour: Tour) -> list[CellError]:
+    """A row refused for one cell still gets its group checked, so the user fixes the row in one go."""
+    col = next((c for c, key in mapping.items() if key == "group"), None)
+    if col is None:
+        return []
+    refused = set(parsed.refused)
+    out = []
+    for number, cells in table.rows:
+        cell = cells[col] if col < len(cells) else None
+        if number in refused and not blank(cell) and match_group(tour, text(cell)) is None:
+            out.append(_group_error(tour, table, number, col, text(cell)))
+    return out
 
 
 def _error(r: ParsedRow, key: str, table: Table, zh: str, en: str) -> CellError:

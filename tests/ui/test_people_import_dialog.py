@@ -38,7 +38,8 @@ def test_bad_cells_are_marked_with_their_reason_and_the_rest_imported(qtbot, doc
     dialog = dock.import_roster(tmp_path / "名单.csv")
     assert "GB18030" in dialog.info.text()
     assert dialog.preview.reasons_at(4, 4) == ["E4 手机: “打不通” 不是电话号码"]
-    assert dialog.problems.count() == 1
+    assert dialog.preview.reasons_at(4, 5) == ["F4 组别: 没有名为“第九组”的组（本班有：第一组、第二组）"]
+    assert dialog.problems.count() == 2  # every bad cell of the row, not only the first
     assert "10 to add" in dialog.summary.text() and "1 refused" in dialog.summary.text()
     dialog.ok_button.click()
     assert len(document.tour.people.participants) == 10
