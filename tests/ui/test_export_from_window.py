@@ -159,12 +159,12 @@ def test_an_existing_file_is_replaced_only_after_a_yes(qtbot, tmp_path):
 
 
 @pytest.mark.qt_log_ignore(NO_VIEWER)
-def test_when_no_viewer_opens_the_pdf_the_status_bar_says_where_it_is(qtbot, tmp_path, monkeypatch,
+def test_when_no_viewer_opens_the_pdf_the_window_says_where_it_is(qtbot, tmp_path, monkeypatch,
                                                                      isolated_settings, english):
     window = small_window(qtbot, tmp_path, isolated_settings)
     path = export(qtbot, window, monkeypatch, "participant", open_it=True)  # offscreen: no viewer at all
-    notice = window.statusBar().findChild(FileNotice)
-    assert not notice.isHidden()
+    notice = window.findChild(FileNotice, "handbookNotice")
+    assert not notice.parentWidget().isHidden() and not notice.isHidden()
     assert notice.label.text() == f"No PDF viewer opened the handbook. It is at {path}"
     notice.copy_button.click()
     assert QGuiApplication.clipboard().text() == path
@@ -177,9 +177,12 @@ def test_a_viewer_opens_the_pdf_and_the_folder_button_opens_its_folder(qtbot, tm
     window = small_window(qtbot, tmp_path, isolated_settings)
     path = export(qtbot, window, monkeypatch, "staff", open_it=True)
     assert viewer.opened == [path]
-    notice = window.statusBar().findChild(FileNotice)
+    notice = window.findChild(FileNotice, "handbookNotice")
     assert notice.label.text() == f"Handbook written: {path}"
     notice.folder_button.click()
     assert viewer.opened == [path, str(tmp_path)]
     notice.close_button.click()
-    assert notice.isHidden()
+    assert notice.parentWidget().isHidden()
+    export(qtbot, window, monkeypatch, "participant")
+    assert not notice.parentWidget().isHidden()  # the same bar, back again
+    assert notice.label.text().endswith("学员版.pdf") and window.findChildren(FileNotice, "handbookNotice") == [notice]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLineEdit, QMainWindow, QMessageBox, QPushButton, QRadioButton, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMainWindow, QMessageBox, QPushButton, QRadioButton, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
 from planner.schedule.scheduler import schedule
@@ -62,6 +62,7 @@ class ExportDialog(QDialog):
         line = QHBoxLayout(file_row)
         line.setContentsMargins(0, 0, 0, 0)
         self.path_edit = QLineEdit(str(self.default_path(STAFF)), file_row)
+        self.path_edit.setMinimumWidth(self.path_edit.fontMetrics().horizontalAdvance("x" * 60))
         self.path_edit.textChanged.connect(self._validate)
         browse = QPushButton(self.tr("Browse…"), file_row)
         browse.clicked.connect(self._browse)
@@ -155,11 +156,23 @@ class ExportJob(QThread):
 
 
 def handbook_written(window: QMainWindow, path: str, open_it: bool) -> FileNotice:
-    """Open the PDF if asked, and say in the status bar where it is, with a button to its folder."""
-    notice = window.statusBar().findChild(FileNotice, "fileNotice")
+    """Open the PDF if asked, and say where it is in a bar above the status bar, with a button to its folder
+    (the status bar itself is the groups' totals, and too narrow for a path)."""
+    notice = window.findChild(FileNotice, "handbookNotice")
     if notice is None:
-        notice = FileNotice(window.statusBar())
-        window.statusBar().insertPermanentWidget(0, notice)
+        bar = QToolBar(window)
+        bar.setObjectName("fileNoticeBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)  # not a toolbar the user turns on and off
+        notice = FileNotice(bar)
+        notice.setObjectName("handbookNotice")
+        notice.show()  # the bar shows and hides it: a toolbar loses track of a widget hidden on its own
+        notice.close_button.clicked.disconnect(notice.hide)
+        notice.close_button.clicked.connect(bar.hide)
+        bar.addWidget(notice)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+    notice.parentWidget().show()
     if open_it and not open_externally(path):
         notice.show_file(QCoreApplication.translate("ExportDialog", "No PDF viewer opened the handbook. It is at %1"),
                          path)

@@ -70,6 +70,7 @@ class MapDock(QDockWidget):
         bar.addWidget(self.browser_button)
         box.addLayout(bar)
         self.notice = FileNotice(body)  # says where the page is when no browser opens it
+        self.notice.setObjectName("mapNotice")
         box.addWidget(self.notice)
         self.view = self._make_view(view_class, body)
         self.message = QLabel(body)
@@ -78,6 +79,7 @@ class MapDock(QDockWidget):
             self.message.setText(self.tr("The built-in map viewer (QtWebEngine) cannot start on this machine. "
                                          "Use “Open in browser” to see the map."))
             box.addWidget(self.message)
+            box.addStretch(1)
         else:
             box.addWidget(self.view, 1)
         self.setWidget(body)
