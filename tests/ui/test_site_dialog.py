@@ -163,6 +163,10 @@ def test_reasons_read_in_chinese(qtbot, chinese):
     assert dialog.error_text("lat") == "纬度应在 -90 到 90 之间"
     assert dialog.error_text("hours") == "“25:00”不是有效的时刻（00:00–23:59）"
     assert dialog.kind_box.itemText(0) == "企业"
+    fill(qtbot, dialog, lat="48.85", lon="")
+    assert dialog.error_text("lon") == "请填写经度，例如 120.15"
+    fill(qtbot, dialog, lon="2.35")
+    assert dialog.warning_text() == "该位置在中国境外，请核对坐标"
     assert [c.text() for c in dialog.weekday_checks][:2] == ["周一", "周二"]
     assert not dialog.ok_button.isEnabled()
 
