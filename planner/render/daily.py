@@ -12,6 +12,7 @@ from planner.model.clock import fmt
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_rows, hosted
 from planner.render.labels import day_label, duration
+from planner.render.people_view import STAFF, leaders, private_for, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan
 
@@ -68,10 +69,12 @@ def _timeline(plan: DayPlan, private) -> str:
             f'<th width="24%" style="font-size: {MID};">形式 / 地点</th></tr></thead>{"".join(rows)}</table>')
 
 
-def _contacts(plan: DayPlan, g: Group, private) -> list[str]:
-    out = []
-    if g.leader or g.contact:
-        out.append(f"带队：{_e(g.leader)} {_keep(private(g.contact))}")
+def _contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[str]:
+    private = private_for(edition)
+    out = [f"带队：{_e(name)} {_keep(phone)}" for name, phone in leaders(s.tour, g.id, edition)]
+    coach = vehicle_text(s.tour, g.id, edition)
+    if coach:
+        out.append(f"车辆：{_keep(coach)}")
     seen = set()
     for e in plan.entries:
         host = hosted(e)
@@ -84,23 +87,23 @@ def _contacts(plan: DayPlan, g: Group, private) -> list[str]:
     return out
 
 
-def daily_page(s: Schedule, g: Group, plan: DayPlan, private=lambda text: text) -> str:
+def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF) -> str:
     t = s.tour
-    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "", g.vehicle and f"车辆 {g.vehicle}",
+    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "",
                                    f"车程 {duration(plan.travel_minutes)}（约 {plan.km:.0f} 公里）") if x)
     parts = [
         f'<p style="font-size: {SMALL}; color: #555;">{_e(t.title)}</p>',
         f'<p style="font-size: 20pt; font-weight: bold; margin-top: 2px; margin-bottom: 2px;">'
         f'<span style="color: {_e(g.colour)};">■</span> {_e(g.name)} · {_e(day_label(plan.date))}</p>',
         f'<p style="font-size: {MID}; margin-bottom: 8px;">每日行程单 · {_e(facts)}</p>',
-        _timeline(plan, private),
+        _timeline(plan, private_for(edition)),
     ]
     if plan.end_site is not None:
         hotel = plan.end_site
         parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>今晚住宿：</b>{_e(hotel.name)}</p>')
         if hotel.address:
             parts.append(f'<p style="font-size: {MID};">地址：{_e(hotel.address)}</p>')
-    contacts = _contacts(plan, g, private)
+    contacts = _contacts(s, plan, g, edition)
     if contacts:
         parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>联系电话</b></p>'
                      + "".join(f'<p style="font-size: {MID};">{c}</p>' for c in contacts))
@@ -111,13 +114,13 @@ def daily_page(s: Schedule, g: Group, plan: DayPlan, private=lambda text: text) 
     return "".join(parts)
 
 
-def daily_pages(s: Schedule, groups: list[str] | None = None, private=lambda text: text) -> str:
+def daily_pages(s: Schedule, groups: list[str] | None = None, edition: str = STAFF) -> str:
     """Every chosen group's days, a page each, group by group (each bus leader takes their own stack)."""
-    pages = [daily_page(s, g, plan, private)
+    pages = [daily_page(s, g, plan, edition)
              for g in s.tour.groups if groups is None or g.id in groups
              for plan in sorted(s.group_plans(g.id), key=lambda p: p.date) if plan.entries]
     return PAGE_BREAK.join(pages)
 
 
-def daily_html(s: Schedule, groups: list[str] | None = None, private=lambda text: text) -> str:
-    return f'<html><head><meta charset="utf-8"/></head><body>{daily_pages(s, groups, private)}</body></html>'
+def daily_html(s: Schedule, groups: list[str] | None = None, edition: str = STAFF) -> str:
+    return f'<html><head><meta charset="utf-8"/></head><body>{daily_pages(s, groups, edition)}</body></html>'

@@ -61,7 +61,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     result = schedule(tour)
     folder = output_folder(Path(args.output))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    for name, data in calendar_files(result, groups, stamp=stamp):
+    for name, data in calendar_files(result, groups, stamp=stamp, edition=args.edition):
         write_output(folder / name, data)
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
@@ -74,5 +74,10 @@ def _common(p: argparse.ArgumentParser, output_help: str) -> None:
 
 COMMANDS["export-xlsx"] = ("write the Excel workbook: overview, one sheet per group, sites, problems",
                            lambda p: _common(p, "the .xlsx file to write"), cmd_export_xlsx)
-COMMANDS["export-ics"] = ("write one phone calendar (.ics) per group",
-                          lambda p: _common(p, "the folder for the .ics files (made if missing)"), cmd_export_ics)
+def _setup_ics(p: argparse.ArgumentParser) -> None:
+    _common(p, "the folder for the .ics files (made if missing)")
+    p.add_argument("--edition", choices=("staff", "participant"), default="participant",
+                   help="participant (default: for everyone's phones): only phones marked shared; staff: all")
+
+
+COMMANDS["export-ics"] = ("write one phone calendar (.ics) per group", _setup_ics, cmd_export_ics)

@@ -260,7 +260,7 @@ class _Builder:
         if self.opts.daily:
             self.page_break()
             self.heading("daily", "每日行程单")
-            self.add(daily_pages(self.s, [g.id for g in self.groups], self.contact))
+            self.add(daily_pages(self.s, [g.id for g in self.groups], self.opts.edition))
         return f"<html><head><meta charset=\"utf-8\"/></head><body>{''.join(self.parts)}</body></html>"
 
 

@@ -45,9 +45,9 @@ def unbroken(text: str) -> str:
 def _leaders(v: Visit) -> str:
     lines = []
     for g in v.groups:
-        if g.leader or g.contact:
-            whose = f"（{_e(g.name)}）" if len(v.groups) > 1 else ""
-            lines.append("<br/>".join(x for x in (_e(g.leader), unbroken(g.contact)) if x) + whose)
+        whose = f"（{_e(g.name)}）" if len(v.groups) > 1 else ""
+        for name, phone in g.leaders:
+            lines.append("<br/>".join(x for x in (_e(name), unbroken(phone)) if x) + whose)
     return "<br/>".join(lines)
 
 

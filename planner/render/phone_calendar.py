@@ -14,13 +14,15 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from planner.model.clock import fmt
-from planner.model.tour import Group
+from planner.model.tour import Group, Tour
 from planner.render.day_rows import hosted, kind_label, what_label
 from planner.render.filenames import file_stem
+from planner.render.people_view import leader_text, private_for, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan, Entry
 
 CHINA = ZoneInfo("Asia/Shanghai")
+PARTICIPANT = "participant"
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 REMIND_BEFORE_DEPARTURE = 10  # minutes: time to gather at the coach
 
@@ -38,7 +40,7 @@ def at(date: dt.date, minutes: int) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(0), CHINA) + dt.timedelta(minutes=minutes)
 
 
-def _description(e: Entry, g: Group) -> str:
+def _description(tour: Tour, e: Entry, g: Group, edition: str) -> str:
     act, host = e.activity, hosted(e)
     lines = [f"{kind_label(e)}：{what_label(e)}"]
     if e.leg.moves:
@@ -48,11 +50,12 @@ def _description(e: Entry, g: Group) -> str:
     if presenter:
         lines.append(f"讲解/主讲：{presenter}")
     if host is not None and host.contact:
-        lines.append(f"接待联系人：{host.contact}")
-    if g.leader or g.contact:
-        lines.append(f"带队：{' '.join(x for x in (g.leader, g.contact) if x)}")
-    if g.vehicle:
-        lines.append(f"车辆：{g.vehicle}")
+        lines.append(f"接待联系人：{private_for(edition)(host.contact)}")
+    leader, coach = leader_text(tour, g.id, edition), vehicle_text(tour, g.id, edition)
+    if leader:
+        lines.append(f"带队：{leader}")
+    if coach:
+        lines.append(f"车辆：{coach}")
     if act.notes:
         lines.append(f"备注：{act.notes}")
     if act.joint:
@@ -60,9 +63,10 @@ def _description(e: Entry, g: Group) -> str:
     return "\n".join(lines)
 
 
-def _event(tour_title: str, g: Group, plan: DayPlan, e: Entry, stamp: dt.datetime, sequence: int) -> Event:
+def _event(tour: Tour, g: Group, plan: DayPlan, e: Entry, stamp: dt.datetime, sequence: int,
+           edition: str) -> Event:
     ev = Event()
-    ev.add("uid", event_uid(tour_title, g.id, e.activity.id or str(e.index)))
+    ev.add("uid", event_uid(tour.title, g.id, e.activity.id or str(e.index)))
     ev.add("dtstamp", stamp)
     ev.add("last-modified", stamp)
     ev.add("sequence", sequence)
@@ -72,7 +76,7 @@ def _event(tour_title: str, g: Group, plan: DayPlan, e: Entry, stamp: dt.datetim
     if e.site is not None:
         ev.add("location", "，".join(x for x in (e.site.name, e.site.address) if x))
         ev.add("geo", (e.site.lat, e.site.lon))
-    ev.add("description", _description(e, g))
+    ev.add("description", _description(tour, e, g, edition))
     ev.add("categories", [kind_label(e)])
     if e.leg.moves:
         alarm = Alarm()
@@ -83,7 +87,7 @@ def _event(tour_title: str, g: Group, plan: DayPlan, e: Entry, stamp: dt.datetim
     return ev
 
 
-def group_calendar(s: Schedule, g: Group, stamp: dt.datetime) -> Calendar:
+def group_calendar(s: Schedule, g: Group, stamp: dt.datetime, edition: str = PARTICIPANT) -> Calendar:
     cal = Calendar()
     cal.add("prodid", "-//Study-Tour Planner//研学行程//ZH")
     cal.add("version", "2.0")
@@ -95,14 +99,15 @@ def group_calendar(s: Schedule, g: Group, stamp: dt.datetime) -> Calendar:
     sequence = max(0, int((stamp - EPOCH).total_seconds() // 60))
     for plan in sorted(s.group_plans(g.id), key=lambda p: p.date):
         for e in plan.entries:
-            cal.add_component(_event(s.tour.title, g, plan, e, stamp, sequence))
+            cal.add_component(_event(s.tour, g, plan, e, stamp, sequence, edition))
     cal.add_missing_timezones()
     return cal
 
 
-def calendar_files(s: Schedule, groups: list[str] | None = None,
-                   stamp: dt.datetime | None = None) -> list[tuple[str, bytes]]:
-    """(file name, bytes) for each chosen group."""
+def calendar_files(s: Schedule, groups: list[str] | None = None, stamp: dt.datetime | None = None,
+                   edition: str = PARTICIPANT) -> list[tuple[str, bytes]]:
+    """(file name, bytes) for each chosen group; calendars go to everyone's phones, so by default they show
+    only the phones participants may see (a leader's, when the roster marks it shared)."""
     when = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    return [(file_stem(g.id, g.name) + ".ics", group_calendar(s, g, when).to_ical())
+    return [(file_stem(g.id, g.name) + ".ics", group_calendar(s, g, when, edition).to_ical())
             for g in s.tour.groups if groups is None or g.id in groups]

@@ -13,9 +13,11 @@ from planner.model.clock import fmt
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_rows
 from planner.render.labels import day_label, short_date
+from planner.render.people_view import leader_text, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan
 
+PARTICIPANT = "participant"  # a shared image is seen by everyone in the group chat
 WIDTH = 1080
 MARGIN = 48
 MAP_W, MAP_H = WIDTH - 2 * MARGIN, (WIDTH - 2 * MARGIN) * 2 // 3
@@ -33,7 +35,7 @@ def on_colour(colour: str) -> str:
     return "#ffffff" if lum < 0.4 else "#111111"
 
 
-def _day(plan: DayPlan, colour: str, private) -> str:
+def _day(plan: DayPlan, colour: str) -> str:
     rows = []
     if plan.start_site is not None and plan.entries:
         rows.append(_row(fmt(plan.day_start), f"从 {plan.start_site.name} 出发", "", "#555555", 30))
@@ -63,7 +65,7 @@ def _row(when: str, what: str, place: str, colour: str, size: int, bold: bool = 
             f'<td style="font-size: {size}px; color: {colour}; font-weight: {weight};">{_e(what)}{sub}</td></tr>')
 
 
-def card_html(s: Schedule, g: Group, date: dt.date | None = None, private=lambda text: text) -> str:
+def card_html(s: Schedule, g: Group, date: dt.date | None = None, edition: str = PARTICIPANT) -> str:
     """One group's whole route (date None) or one day; the route map sits under the title."""
     plans = [p for p in sorted(s.group_plans(g.id), key=lambda p: p.date) if p.entries]
     if date is not None:
@@ -71,14 +73,14 @@ def card_html(s: Schedule, g: Group, date: dt.date | None = None, private=lambda
     t = s.tour
     when = day_label(date) if date is not None else (
         f"{short_date(plans[0].date)} – {short_date(plans[-1].date)}" if plans else "")
-    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "", g.vehicle) if x)
-    contact = " ".join(x for x in (g.leader, private(g.contact)) if x)
+    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "", vehicle_text(t, g.id, edition)) if x)
+    contact = leader_text(t, g.id, edition)
     ink = on_colour(g.colour)
     header = (f'<p style="font-size: 28px; color: {ink};">{_e(t.title)}</p>'
               f'<p style="font-size: 60px; font-weight: bold; color: {ink}; margin-top: 6px;">{_e(g.name)}</p>'
               f'<p style="font-size: 34px; color: {ink};">{_e(when)}' + (f" · {_e(facts)}" if facts else "") + "</p>")
     parts = [f'<p><img src="route" width="{MAP_W}" height="{MAP_H}"/></p>']
-    parts += [_day(p, g.colour, private) for p in plans]
+    parts += [_day(p, g.colour) for p in plans]
     if contact:
         parts.append(f'<p style="font-size: 30px; margin-top: 30px;">带队：{_e(contact)}</p>')
     parts.append('<p style="font-size: 22px; color: #999999; margin-top: 30px;">研学行程 · Study-Tour Planner'

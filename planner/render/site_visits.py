@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.render.day_rows import hosted, kind_label, what_label
+from planner.render.people_view import STAFF, leaders, vehicle_text
 from planner.schedule.scheduler import Schedule
 
 
@@ -18,8 +19,7 @@ class GroupAt:
     group_id: str
     name: str
     headcount: int
-    leader: str
-    contact: str
+    leaders: tuple[tuple[str, str], ...]  # (name, phone): the host calls them, so phones are shown
     vehicle: str
 
 
@@ -41,13 +41,13 @@ class Visit:
 
     def key(self) -> tuple:
         """What the host sees; two plans with equal keys need no new notice."""
-        return (self.date, self.arrive, self.leave, tuple((g.name, g.headcount, g.leader, g.contact)
-                                                          for g in self.groups), self.items, self.presenters)
+        return (self.date, self.arrive, self.leave, tuple((g.name, g.headcount, g.leaders) for g in self.groups),
+                self.items, self.presenters)
 
 
 def _group_visits(s: Schedule, gid: str) -> list[Visit]:
     g = s.tour.group(gid)
-    who = GroupAt(g.id, g.name, g.headcount, g.leader, g.contact, g.vehicle)
+    who = GroupAt(g.id, g.name, g.headcount, tuple(leaders(s.tour, gid, STAFF)), vehicle_text(s.tour, gid, STAFF))
     out: list[Visit] = []
     for plan in sorted(s.group_plans(gid), key=lambda p: p.date):
         for e in plan.entries:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from planner.io.fileformat import load_tour, save_tour
+from planner.model.people import People
 from planner.render.phone_calendar import calendar_files
 from planner.schedule.scheduler import schedule
 from tests.builders import day, site, tour, visit
@@ -45,7 +46,7 @@ def _small():
 
 
 def test_event_has_place_address_coordinates_and_the_leaders_phone():
-    [(name, data)] = calendar_files(schedule(_small()), stamp=STAMP)
+    [(name, data)] = calendar_files(schedule(_small()), stamp=STAMP, edition="staff")
     [ev] = _events(data)
     assert str(ev["LOCATION"]) == "远方工厂，某路1号"
     assert (ev["GEO"].latitude, ev["GEO"].longitude) == (30.5, 120.4)
@@ -53,6 +54,19 @@ def test_event_has_place_address_coordinates_and_the_leaders_phone():
     assert "张带队 13912345678" in text and "王讲解" in text and "李主任 0571-88886666" in text
     assert ev.get("VALARM") is None and [a for a in ev.walk("VALARM")]  # reminder before the coach leaves
     assert name == "g1-第一组.ics"
+
+
+def test_participants_calendars_show_the_roster_leaders_shared_phone_only():
+    t = _small()
+    t.people = People.model_validate({"staff": [
+        {"id": "s1", "role": "leader", "name": "周领队", "phone": "13700000001", "group": "g1", "phone_shared": True},
+        {"id": "s2", "role": "medic", "name": "吴医生", "phone": "13700000002", "group": "g1"}],
+        "vehicles": [{"id": "c1", "group": "g1", "plate": "浙A12345", "driver": "孙师傅",
+                      "driver_phone": "13700000003", "phone_shared": False}]})
+    [(_, data)] = calendar_files(schedule(t), stamp=STAMP)
+    text = str(_events(data)[0]["DESCRIPTION"])
+    assert "带队：周领队 13700000001" in text and "浙A12345 孙师傅" in text
+    assert "13700000003" not in text and "0571" not in text and "13912345678" not in text
 
 
 def test_uids_are_stable_and_a_later_export_has_a_higher_sequence():

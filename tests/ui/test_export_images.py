@@ -46,13 +46,12 @@ def test_whole_route_and_per_day_images_are_1080_wide_tall_and_drawn(qapp, tmp_p
 def test_card_text_carries_the_schedulers_times_and_hides_phones_when_shared():
     s = schedule(_tour())
     g = s.tour.group("g1")
-    html = card_html(s, g)
+    html = card_html(s, g, edition="staff")
     for plan in s.group_plans("g1"):
         for e in plan.entries:
             assert f"{e.start // 60:02d}:{e.start % 60:02d}" in html
     assert "第一组&lt;b&gt;" in html and "139 1234 5678" in html
-    from planner.render.handbook import strip_phones
-    assert "139" not in card_html(s, g, private=strip_phones)
+    assert "张带队" in card_html(s, g) and "139" not in card_html(s, g)  # shared images: no phones
 
 
 def test_text_on_the_group_colour_stays_readable():

@@ -9,7 +9,7 @@ from planner.diff.changes import TourDiff
 from planner.diff.report import CHANGE_CSS, change_notice_html
 from planner.render.daily import DAILY_CSS, daily_html
 from planner.render.filenames import file_stem
-from planner.render.handbook import STAFF, strip_phones
+from planner.render.handbook import STAFF
 from planner.render.notices import NOTICE_CSS, host_sites, notices_html
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import Progress, print_html
@@ -41,8 +41,7 @@ def export_notice_files(s: Schedule, folder: Path, sites: list[str] | None = Non
 def export_daily(s: Schedule, path: Path | str, groups: list[str] | None = None, edition: str = STAFF,
                  print_date: dt.date | None = None, progress: Progress | None = None) -> int:
     """The daily sheets alone, one page per group-day; the participant edition shows no phone numbers."""
-    private = (lambda text: text) if edition == STAFF else strip_phones
-    return print_html(path, daily_html(s, groups, private), DAILY_CSS, f"{s.tour.title} 每日行程单",
+    return print_html(path, daily_html(s, groups, edition), DAILY_CSS, f"{s.tour.title} 每日行程单",
                       print_date or dt.date.today(), progress, points=12)
 
 

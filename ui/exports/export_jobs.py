@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.model.tour import Tour
 from planner.render.filenames import file_stem
-from planner.render.handbook import STAFF, HandbookOptions, strip_phones
+from planner.render.handbook import STAFF, HandbookOptions
 from planner.schedule.scheduler import Schedule, schedule
 
 HANDBOOK, DAILY, NOTICES, WORKBOOK, CALENDARS, IMAGES = "handbook", "daily", "notices", "xlsx", "ics", "images"
@@ -61,7 +61,6 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
     from ui.exports.share_image import export_images
 
     outputs = req.outputs(s.tour.title)
-    private = (lambda text: text) if req.edition == STAFF else strip_phones
     written: list[Path] = []
     kinds = list(outputs)
     for i, kind in enumerate(kinds):
@@ -87,10 +86,10 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
         elif kind == WORKBOOK:
             _write_workbook(s, path, req.groups)
         elif kind == CALENDARS:
-            written += _write_calendars(s, path, req.groups, step)
+            written += _write_calendars(s, path, req.groups, req.edition, step)
             continue
         elif kind == IMAGES:
-            written += export_images(s, path, req.groups, req.images_by_day, private, step, req.image_date)
+            written += export_images(s, path, req.groups, req.images_by_day, req.edition, step, req.image_date)
             continue
         written.append(path)
     progress(100, "done")
@@ -104,11 +103,11 @@ def _write_workbook(s: Schedule, path: Path, groups: list[str] | None) -> None:
     atomic_write(path, workbook_bytes(s, groups))
 
 
-def _write_calendars(s: Schedule, folder: Path, groups: list[str] | None, step) -> list[Path]:
+def _write_calendars(s: Schedule, folder: Path, groups: list[str] | None, edition: str, step) -> list[Path]:
     from planner.io.atomic import atomic_write
     from planner.render.phone_calendar import calendar_files
 
-    files = calendar_files(s, groups)
+    files = calendar_files(s, groups, edition=edition)
     out = []
     for i, (name, data) in enumerate(files):
         atomic_write(folder / name, data)

@@ -78,11 +78,9 @@ def cmd_export_images(args: argparse.Namespace) -> int:
     groups = pick_groups(tour, args.group, args.file)
     result = schedule(tour)
     folder = output_folder(Path(args.output))
-    from planner.render.handbook import STAFF, strip_phones
     from ui.exports.share_image import export_images
 
-    private = (lambda text: text) if args.edition == STAFF else strip_phones
-    export_images(result, folder, groups, by_day=args.by_day, private=private)
+    export_images(result, folder, groups, by_day=args.by_day, edition=args.edition)
     del app
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 

@@ -24,13 +24,13 @@ from ui.exports.route_image import route_image
 MAX_HEIGHT = 20000  # a whole month on one card would be unreadable anyway; phones refuse taller images
 
 
-def card_image(s: Schedule, g: Group, date: dt.date | None = None, private=lambda text: text) -> QImage:
+def card_image(s: Schedule, g: Group, date: dt.date | None = None, edition: str = "participant") -> QImage:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(cjk_font(12))
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("route"),
                     route_image(s, Scope(g.id, date), MAP_W // 2, MAP_H // 2, scale=2))
-    doc.setHtml(card_html(s, g, date, private))
+    doc.setHtml(card_html(s, g, date, edition))
     doc.setTextWidth(WIDTH)
     height = min(MAX_HEIGHT, int(doc.size().height()) + 1)
     image = QImage(WIDTH, height, QImage.Format.Format_RGB32)
@@ -53,7 +53,7 @@ def png_bytes(image: QImage) -> bytes:
 
 
 def export_images(s: Schedule, folder: Path, groups: list[str] | None = None, by_day: bool = False,
-                  private=lambda text: text, progress: Progress | None = None,
+                  edition: str = "participant", progress: Progress | None = None,
                   only: dt.date | None = None) -> list[Path]:
     """One PNG per group (its whole route), or with `by_day` one per group-day (or only the day `only`);
     written atomically."""
@@ -67,7 +67,7 @@ def export_images(s: Schedule, folder: Path, groups: list[str] | None = None, by
     written = []
     for i, (g, date) in enumerate(jobs):
         path = folder / (file_stem(g.id, g.name, date.isoformat() if date else "全程") + ".png")
-        atomic_write(path, png_bytes(card_image(s, g, date, private)))
+        atomic_write(path, png_bytes(card_image(s, g, date, edition)))
         written.append(path)
         report(100 * (i + 1) // max(1, len(jobs)), g.name)
     return written
