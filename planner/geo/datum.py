@@ -16,8 +16,8 @@ Datum = Literal["wgs84", "gcj02", "bd09"]
 
 
 def to_wgs(lat: float, lon: float, datum: Datum) -> tuple[float, float]:
-    if datum == "wgs84":
-        return lat, lon
+    if datum == "wgs84" or not prcoords.sanity_in_china_p(prcoords.Coords(lat, lon)):
+        return lat, lon  # both Chinese datums are WGS-84 outside China
     convert = prcoords.gcj_wgs_bored if datum == "gcj02" else prcoords.bd_wgs_bored
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # prcoords warns for points outside China; they pass unchanged
