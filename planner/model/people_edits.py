@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from planner.model.edits import EditError
 from planner.model.people import (HotelNight, Participant, People, Room, StaffMember, Vehicle, check_people,
                                   new_person_id)
+from planner.model.site import SiteKind
 from planner.model.tour import Tour
 
 RECORD_TYPES: dict[str, type[BaseModel]] = {
@@ -173,3 +174,22 @@ def set_headcounts(tour: Tour, counts: dict[str, int]) -> dict[str, int]:
 
 def roster_counts(tour: Tour) -> dict[str, int]:
     return {g.id: len(tour.people.in_group(g.id)) for g in tour.groups}
+
+
+def rooms_from_roster(tour: Tour) -> People:
+    """A copy of the people with rooms filled from each participant's `room` for every hotel night of their
+    group that has no rooms yet: the 组织部 sheet's 房间 column becomes the nightly room list."""
+    copy = tour.people.model_copy(deep=True)
+    planned = {(r.group, r.date) for r in copy.rooms}
+    for group in tour.groups:
+        by_room: dict[str, list[str]] = {}
+        for p in copy.in_group(group.id):
+            if p.room:
+                by_room.setdefault(p.room, []).append(p.id)
+        for day in sorted(group.days, key=lambda d: d.date):
+            site = tour.site(day.end)
+            if site is None or site.kind is not SiteKind.HOTEL or (group.id, day.date) in planned:
+                continue
+            copy.rooms += [Room(group=group.id, date=day.date, number=number, beds=max(2, len(ids)),
+                                occupants=ids) for number, ids in by_room.items()]
+    return copy

@@ -6,7 +6,7 @@ from planner.model.edits import EditError
 from planner.model.people import Participant, StaffMember
 from planner.model.people_edits import (insert_records, occupants_from_text, occupants_text, refit_people,
                                         remove_records, replace_people, restore_records, roster_counts, set_field,
-                                        set_headcounts)
+                                        set_headcounts, rooms_from_roster)
 from tests.builders import day, group, tour
 from tests.people_builders import roster
 
@@ -85,3 +85,18 @@ def test_headcounts_follow_the_roster_and_come_back():
     assert [g.headcount for g in t.groups] == [3, 3] and old == {"g1": 30, "g2": 30}
     set_headcounts(t, old)
     assert [g.headcount for g in t.groups] == [30, 30]
+
+
+def test_rooms_from_roster_fill_each_hotel_night_without_rooms():
+    t = tour(group("g1", day("2025-02-24"), day("2025-02-25"), day("2025-02-26", end="station"), name="一组"),
+             sites=[{"id": "station", "name": "杭州东站", "kind": "station", "lat": 30.29, "lon": 120.21}],
+             people={"participants": [{"id": "p1", "name": "甲", "group": "g1", "room": "801"},
+                                      {"id": "p2", "name": "乙", "group": "g1", "room": "801"},
+                                      {"id": "p3", "name": "丙", "group": "g1", "room": "802"},
+                                      {"id": "p4", "name": "丁", "group": "g1"}],
+                     "rooms": [{"group": "g1", "date": "2025-02-25", "number": "900", "occupants": ["p4"]}]})
+    people = rooms_from_roster(t)
+    made = [(str(r.date), r.number, r.occupants) for r in people.rooms]
+    assert made == [("2025-02-25", "900", ["p4"]),                       # a planned night stays as it is
+                    ("2025-02-24", "801", ["p1", "p2"]), ("2025-02-24", "802", ["p3"])]  # not the station night
+    assert t.people.rooms[0].number == "900" and len(t.people.rooms) == 1  # the tour itself is untouched

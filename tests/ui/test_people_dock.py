@@ -175,3 +175,17 @@ def test_headcounts_from_roster_is_one_undo_step(qtbot, dock, people_document):
     people_document.undo_stack.undo()
     assert [g.headcount for g in people_document.tour.groups] == [30, 30]
     assert "roster-headcount" in [p.code for p in people_document.schedule.problems]
+
+
+def test_fill_rooms_from_roster_is_one_undo_step(qtbot, dock, people_document):
+    tab = dock.page("rooms")
+    people_document.tour.people.rooms.clear()
+    people_document.refresh()
+    qtbot.mouseClick(tab.fill_button, Qt.MouseButton.LeftButton)
+    rooms = people_document.tour.people.rooms
+    expected = {(p.group, p.room) for p in people_document.tour.people.participants}
+    assert {(r.group, r.number) for r in rooms} == expected and tab.model.rowCount() == len(expected)
+    qtbot.mouseClick(tab.fill_button, Qt.MouseButton.LeftButton)
+    assert "Nothing to fill" in tab.error_label.text() and people_document.undo_stack.count() == 1
+    people_document.undo_stack.undo()
+    assert people_document.tour.people.rooms == []

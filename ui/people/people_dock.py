@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
 
 from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
 from planner.model.edits import EditError
-from planner.model.people_edits import roster_counts
+from planner.model.people_edits import rooms_from_roster, roster_counts
 from planner.schedule.problems import Problem
 from ui.i18n import lang
 from ui.imports.import_actions import LAST_FOLDER
 from ui.people.columns import CHOICE
-from ui.people.people_commands import InsertPeople, RemovePeople, SetHeadcounts
+from ui.people.people_commands import InsertPeople, RemovePeople, ReplacePeople, SetHeadcounts
 from ui.people.people_model import PeopleFilter, PeopleModel
 
 if TYPE_CHECKING:
@@ -71,6 +71,11 @@ class PeopleTab(QWidget):
                                             toolTip=self.tr("Set each group's headcount to its number of participants"))
         self.headcount_button.setVisible(kind == "participants")
         self.headcount_button.clicked.connect(self.headcounts_from_roster)
+        self.fill_button = QToolButton(text=self.tr("Fill from roster"),
+                                       toolTip=self.tr("Give every hotel night without rooms the rooms in the "
+                                                       "participants' Room column"))
+        self.fill_button.setVisible(kind == "rooms")
+        self.fill_button.clicked.connect(self.rooms_from_roster)
         self.count_label = QLabel()
         self.error_label = QLabel(wordWrap=True, styleSheet="color: #c0392b;",
                                   textFormat=Qt.TextFormat.PlainText)
@@ -99,6 +104,7 @@ class PeopleTab(QWidget):
         top.addWidget(self.remove_button)
         top.addWidget(self.import_button)
         top.addWidget(self.headcount_button)
+        top.addWidget(self.fill_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -170,6 +176,15 @@ class PeopleTab(QWidget):
         if all(g.headcount == counts[g.id] for g in tour.groups):
             return
         self.document.push(SetHeadcounts(tour, counts, self.tr("Headcounts from roster")))
+
+    def rooms_from_roster(self) -> None:
+        tour = self.document.tour
+        people = rooms_from_roster(tour)
+        if len(people.rooms) == len(tour.people.rooms):
+            self.show_error(self.tr("Nothing to fill: every hotel night has rooms, or no participant has a room."))
+            return
+        self.show_error("")
+        self.document.push(ReplacePeople(tour, people, self.tr("Fill rooms from roster")))
 
     def remove_rows(self) -> None:
         rows = self.selected_rows()
