@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.imports.headers import Mapping, guess_mapping
-from planner.imports.sheet import read_grid
 from planner.imports.site_merge import Incoming, match
 from planner.imports.sites import SITE_FIELDS, build_sites
-from planner.imports.table import CellError, ParseResult, Table, parse_rows
+from planner.imports.table import CellError, ParseResult, Table, parse_rows, read_table
 from planner.model.site import Catalogue
 
 
 def load_table(path: Path | str, sheet: str | None = None) -> Table:
     """The sheet's table with its header row found; raises SheetError when the file is unusable."""
-    return Table.from_grid(read_grid(path, sheet), SITE_FIELDS)
+    return read_table(path, SITE_FIELDS, sheet)
 
 
 @dataclass

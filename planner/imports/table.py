@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planner.imports.cells import CellProblem
-from planner.imports.headers import Field, Mapping, find_header_row, missing_required
-from planner.imports.sheet import Grid, blank, column_letter
+from pathlib import Path
+
+from planner.imports.headers import Field, Mapping, find_header_row, guess_mapping, missing_required
+from planner.imports.sheet import Grid, blank, column_letter, read_grid
 
 
 @dataclass
@@ -36,6 +38,19 @@ class Table:
         number, header_cells = grid.rows[at]
         headers = ["" if blank(h) else str(h).strip() for h in header_cells]
         return cls(grid.source, headers, grid.rows[at + 1:], number, grid.sheet, grid.sheets, grid.encoding)
+
+
+def read_table(path: Path | str, fields: Sequence[Field], sheet: str | None = None) -> Table:
+    """The named sheet's table; without a name, the first sheet whose headers name every required field
+    (a workbook often opens on a cover or notes sheet), else the first sheet."""
+    first = Table.from_grid(read_grid(path, sheet), fields)
+    if sheet is not None or not missing_required(guess_mapping(first.headers, fields), fields):
+        return first
+    for name in first.sheets[1:]:
+        table = Table.from_grid(read_grid(path, name), fields)
+        if not missing_required(guess_mapping(table.headers, fields), fields):
+            return table
+    return first
 
 
 @dataclass(frozen=True)

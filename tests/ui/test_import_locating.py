@@ -81,3 +81,16 @@ def test_online_failure_keeps_the_county_and_says_why(qtbot, dialog, isolated_se
     _locate(qtbot, dialog)
     assert dialog.precision_box.currentData() == "county" and dialog.county_edit.text() == "海宁市"
     assert "无法连接" in dialog.locate_button.note.text()
+
+
+def test_offline_locate_never_replaces_the_sites_own_point(qtbot):
+    from planner.model.site import Site
+
+    site = Site(id="leather", name="海宁中国皮革城", kind="enterprise", address="浙江省海宁市海昌街道皮革城",
+                lat=30.4951, lon=120.6573, precision="site")
+    d = SiteDialog(site, set())
+    qtbot.addWidget(d)
+    d.show()
+    _locate(qtbot, d)
+    assert (d.lat_edit.text(), d.lon_edit.text(), d.precision_box.currentData()) == ("30.4951", "120.6573", "site")
+    assert d.county_edit.text() == "海宁市" and "kept" in d.locate_button.note.text()

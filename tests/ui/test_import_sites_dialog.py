@@ -186,3 +186,27 @@ def test_online_lookup_failing_keeps_the_dialog_open_with_the_reason(qtbot, wind
     assert window.document.undo_stack.count() == 0 and dlg.isVisible()
     dlg.accept()  # imported at the county centres
     assert window.document.undo_stack.count() == 1
+
+
+def test_a_workbook_opens_on_its_site_sheet_and_another_can_be_chosen(qtbot, window, tmp_path):
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表由接待单位填写"])
+    ws = wb.create_sheet("教学点")
+    ws.append(HEADERS)
+    ws.append(ROWS[2])
+    other = wb.create_sheet("备选")
+    other.append(["名称", "区县"])
+    other.append(["备选点", "岳麓区"])
+    other.append(["备选点二", "韶山市"])
+    wb.save(tmp_path / "book.xlsx")
+    dlg = window.site_imports.open_file(tmp_path / "book.xlsx")
+    assert dlg.sheet_box.currentText() == "教学点" and dlg.preview.rowCount() == 1
+    dlg.sheet_box.setCurrentText("备选")
+    assert dlg.table.sheet == "备选" and dlg.preview.rowCount() == 2
+    assert [i.site.county for i in dlg.imported.incoming] == ["岳麓区", "韶山市"]
+    dlg.sheet_box.setCurrentText("说明")
+    assert "no rows" in dlg.summary.text() and dlg.preview.rowCount() == 0 and not dlg.ok_button.isEnabled()
+    dlg.sheet_box.setCurrentText("教学点")
+    assert dlg.ok_button.isEnabled() and dlg.preview.rowCount() == 1
+    dlg.reject()

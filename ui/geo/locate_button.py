@@ -59,12 +59,17 @@ class LocateButton(QObject):
                             (d.county_edit, found.county)):
             if not edit.text().strip() and value:
                 edit.setText(value)
-        d.lat_edit.setText(f"{found.lat:.6f}")
-        d.lon_edit.setText(f"{found.lon:.6f}")
-        d.precision_box.setCurrentIndex(d.precision_box.findData(found.precision))
-        where = {"county": self.tr("county centre"), "baidu": self.tr("Baidu Maps"),
-                 "nominatim": self.tr("OpenStreetMap")}[found.source]
-        text = fill(self.tr("Located: %1"), where)
+        has_point = d.lat_edit.text().strip() and d.lon_edit.text().strip() and \
+            d.precision_box.currentData() == "site"
+        if found.precision == "county" and has_point:  # a county centre never replaces the site's own point
+            text = self.tr("Place filled; your coordinates kept (the county centre is less precise)")
+        else:
+            d.lat_edit.setText(f"{found.lat:.6f}")
+            d.lon_edit.setText(f"{found.lon:.6f}")
+            d.precision_box.setCurrentIndex(d.precision_box.findData(found.precision))
+            where = {"county": self.tr("county centre"), "baidu": self.tr("Baidu Maps"),
+                     "nominatim": self.tr("OpenStreetMap")}[found.source]
+            text = fill(self.tr("Located: %1"), where)
         self.note.setText(f"{text} · {found.warning}" if found.warning else text)
         self.note.setToolTip(found.warning)
 

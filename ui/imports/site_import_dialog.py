@@ -125,6 +125,8 @@ class SiteImportDialog(QDialog):
         self.imported = None
         self.info.setText(message)
         self.summary.setText(message)
+        self.preview.setRowCount(0)
+        self.problems.clear()
         self.ok_button.setEnabled(False)
 
     def _reparse(self) -> None:
