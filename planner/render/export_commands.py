@@ -49,7 +49,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     tour = load_tour(args.file)
     groups = pick_groups(tour, args.group, args.file)
     result = schedule(tour)
-    write_output(Path(args.output), workbook_bytes(result, groups))
+    write_output(Path(args.output), workbook_bytes(result, groups, edition=args.edition))
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
 
@@ -72,8 +72,14 @@ def _common(p: argparse.ArgumentParser, output_help: str) -> None:
     p.add_argument("--group", action="append", help="only this group (repeatable)")
 
 
-COMMANDS["export-xlsx"] = ("write the Excel workbook: overview, one sheet per group, sites, problems",
-                           lambda p: _common(p, "the .xlsx file to write"), cmd_export_xlsx)
+def _setup_xlsx(p: argparse.ArgumentParser) -> None:
+    _common(p, "the .xlsx file to write")
+    p.add_argument("--edition", choices=("staff", "participant"), default="staff",
+                   help="staff (default, for the office): with phones, rooms, seats; participant: without")
+
+
+COMMANDS["export-xlsx"] = ("write the Excel workbook: overview, one sheet per group, roster, sites, problems",
+                           _setup_xlsx, cmd_export_xlsx)
 def _setup_ics(p: argparse.ArgumentParser) -> None:
     _common(p, "the folder for the .ics files (made if missing)")
     p.add_argument("--edition", choices=("staff", "participant"), default="participant",

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from html import escape
 
 from planner.model.clock import fmt
+from planner.render.filenames import file_stem
 from planner.render.daily import daily_pages
 from planner.render.labels import day_label, duration
 from planner.render.people_html import staff_contacts_html
+from planner.render.people_tables import people_sections
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
@@ -24,6 +26,7 @@ from planner.schedule.timeline import HOURS_APPLY, DayPlan
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, Group
 
 STAFF, PARTICIPANT = "staff", "participant"
+EDITION_NAMES = {STAFF: "工作人员版", PARTICIPANT: "学员版"}
 PHONE = re.compile(r"(\+?86[- ]?)?(\(?0\d{2,3}\)?[- ]?)?\d{3,4}[- ]?\d{4}(?!\d)|1[3-9]\d[- ]?\d{4}[- ]?\d{4}")
 TEACHING = {SiteKind.ENTERPRISE, SiteKind.PARK, SiteKind.VILLAGE, SiteKind.GOVERNMENT, SiteKind.VENUE}
 
@@ -52,6 +55,11 @@ class HandbookOptions:
     image_width: int = 640                  # CSS px (1/96 in); route images are 3:2
     toc_pages: dict[str, int] | None = None  # anchor -> page, from a first layout pass
     daily: bool = False                     # append the daily sheets (每日行程单), a page per group-day
+
+
+def handbook_file_name(title: str, edition: str) -> str:
+    """"TITLE-行程手册-学员版.pdf": each edition its own name, so printing both never replaces one with the other."""
+    return file_stem(title, "行程手册", EDITION_NAMES[edition]) + ".pdf"
 
 
 def strip_phones(text: str) -> str:
@@ -84,7 +92,7 @@ class _Builder:
     # -- sections
     def cover(self) -> None:
         t = self.t
-        edition = "工作人员版" if self.staff else "学员版"
+        edition = EDITION_NAMES[self.opts.edition]
         self.add(f'<p style="margin-top: 160px;"></p><h1>{_e(t.title)}</h1>')
         self.add(f'<p class="cover">行 程 手 册（{edition}）</p><p class="cover"><br/>{_e(t.organizer)}</p>')
         self.add(f'<p class="cover">{t.start_date.year}年{t.start_date.month}月{t.start_date.day}日 至 '
@@ -96,6 +104,7 @@ class _Builder:
     def sections(self) -> list[tuple[str, str]]:
         out = [("notes", "须知"), ("overview", "日程总览")]
         out += [(f"group-{g.id}", f"{g.name} 行程") for g in self.groups]
+        out += [(anchor, title) for anchor, title, _ in people_sections(self.t, self.groups, self.opts.edition)]
         out += [("sites", "教学点简介"), ("contacts", "通讯录")]
         if self.staff:
             out.append(("problems", "待处理问题"))
@@ -253,6 +262,10 @@ class _Builder:
         self.overview()
         for g in self.groups:
             self.group(g)
+        for anchor, title, html in people_sections(self.t, self.groups, self.opts.edition):  # 名单, 住宿, 乘车
+            self.heading(anchor, title)
+            self.add(html)
+            self.page_break()
         self.sites()
         self.contacts()
         if self.staff:

@@ -21,6 +21,7 @@ from planner.model.site import KIND_LABELS as SITE_KINDS
 from planner.model.tour import Group
 from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name
 from planner.render.labels import day_label, weekday_of
+from planner.render.people_tables import STAFF, Table, coach_table, hotel_table, roster_table, staff_table
 from planner.schedule.problems import SEVERITY_LABELS
 from planner.schedule.scheduler import Schedule
 
@@ -184,7 +185,37 @@ def problems_sheet(wb: Workbook, s: Schedule) -> None:
     _print_setup(ws, head, [7, 20, 14, 9, 90], "检查发现的问题")
 
 
-def build_workbook(s: Schedule, groups: list[str] | None = None, stamp: dt.datetime | None = None) -> Workbook:
+def _width(texts: list[str]) -> float:
+    """Excel column width for the longest text: CJK characters take two units."""
+    longest = max((sum(2 if ord(c) > 0x2E80 else 1 for c in t) for t in texts), default=4)
+    return max(6, min(48, longest + 2))
+
+
+def table_sheet(wb: Workbook, name: str, table: Table) -> None:
+    """A roster table (names, hotels, coaches, staff) as a printable, filterable sheet."""
+    headers, rows = table
+    ws = wb.create_sheet(name)
+    head = _title(ws, name)
+    _header(ws, head, headers)
+    for r, row in enumerate(rows, start=head + 1):
+        _put(ws, r, row)
+    _print_setup(ws, head, [_width([h, *(row[i] for row in rows)]) for i, h in enumerate(headers)], name)
+    ws.auto_filter.ref = f"A{head}:{get_column_letter(len(headers))}{max(head, head + len(rows))}"
+
+
+def people_sheets(wb: Workbook, s: Schedule, chosen: list[Group], edition: str, taken: set[str]) -> None:
+    """名单, 住宿, 车辆, 工作人员: each only when the roster has something for it."""
+    t = s.tour
+    tables = [("名单", roster_table(t, None, edition) if t.people.participants else ([], [])),
+              ("住宿", hotel_table(t, chosen, edition)), ("车辆", coach_table(t, chosen, edition)),
+              ("工作人员", staff_table(t, chosen, edition))]
+    for name, table in tables:
+        if table[1]:
+            table_sheet(wb, sheet_name(name, taken), table)
+
+
+def build_workbook(s: Schedule, groups: list[str] | None = None, stamp: dt.datetime | None = None,
+                   edition: str = STAFF) -> Workbook:
     chosen = [g for g in s.tour.groups if groups is None or g.id in groups]
     wb = Workbook()
     wb.properties.title = s.tour.title
@@ -195,12 +226,14 @@ def build_workbook(s: Schedule, groups: list[str] | None = None, stamp: dt.datet
     taken = {"总览", "教学点", "问题"}
     for g in chosen:
         group_sheet(wb, s, g, sheet_name(g.name, taken))
+    people_sheets(wb, s, chosen, edition, taken)
     sites_sheet(wb, s, chosen)
     problems_sheet(wb, s)
     return wb
 
 
-def workbook_bytes(s: Schedule, groups: list[str] | None = None, stamp: dt.datetime | None = None) -> bytes:
+def workbook_bytes(s: Schedule, groups: list[str] | None = None, stamp: dt.datetime | None = None,
+                   edition: str = STAFF) -> bytes:
     buffer = io.BytesIO()
-    build_workbook(s, groups, stamp).save(buffer)
+    build_workbook(s, groups, stamp, edition).save(buffer)
     return buffer.getvalue()

@@ -29,7 +29,7 @@ def _as_minutes(value) -> int:
 
 def test_sheets_overview_groups_sites_problems(hunan_book):
     wb, _ = hunan_book
-    assert wb.sheetnames == ["总览", "第一组", "第二组", "第三组", "教学点", "问题"]
+    assert wb.sheetnames == ["总览", "第一组", "第二组", "第三组", "住宿", "教学点", "问题"]
 
 
 def test_overview_lists_each_groups_places_and_hotel_by_date(hunan_book):
@@ -117,4 +117,4 @@ def test_one_group_only(tmp_path):
     out = tmp_path / "g2.xlsx"
     assert main(["export-xlsx", str(HUNAN), "-o", str(out), "--group", "g2"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["总览", "第二组", "教学点", "问题"]
+    assert wb.sheetnames == ["总览", "第二组", "住宿", "教学点", "问题"]

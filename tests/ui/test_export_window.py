@@ -63,7 +63,7 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([f"{title}-行程手册.pdf", f"{title}-每日行程单.pdf", f"{title}-接待通知单.pdf",
                             f"{title}-行程表.xlsx", "手机日历", "微信图片"])
-    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表.xlsx").sheetnames == ["总览", "第一组", "教学点", "问题"]
+    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表.xlsx").sheetnames == ["总览", "第一组", "住宿", "教学点", "问题"]
     assert [p.name for p in (tmp_path / "手机日历").iterdir()] == ["g1-第一组.ics"]
     [png] = list((tmp_path / "微信图片").iterdir())
     assert Image.open(png).width == 1080

@@ -84,7 +84,7 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
         elif kind == NOTICES:
             export_notices(s, path, req.sites, req.print_date, step)
         elif kind == WORKBOOK:
-            _write_workbook(s, path, req.groups)
+            _write_workbook(s, path, req.groups, req.edition)
         elif kind == CALENDARS:
             written += _write_calendars(s, path, req.groups, req.edition, step)
             continue
@@ -96,11 +96,11 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
     return written
 
 
-def _write_workbook(s: Schedule, path: Path, groups: list[str] | None) -> None:
+def _write_workbook(s: Schedule, path: Path, groups: list[str] | None, edition: str) -> None:
     from planner.io.atomic import atomic_write
     from planner.render.workbook import workbook_bytes
 
-    atomic_write(path, workbook_bytes(s, groups))
+    atomic_write(path, workbook_bytes(s, groups, edition=edition))
 
 
 def _write_calendars(s: Schedule, folder: Path, groups: list[str] | None, edition: str, step) -> list[Path]:

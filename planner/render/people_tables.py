@@ -1,0 +1,111 @@
+"""The roster as tables: 分组名单, 住宿安排, 乘车安排 for the handbook, and the workbook's 名单 sheet.
+
+Rows are plain text; a column empty in every row is dropped; phones come only from visible_phone, so the
+participant edition never shows a participant's phone, room or seat.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from planner.model.people import GENDER_LABELS, ROLE_LABELS, visible_phone
+from planner.model.tour import Group, Tour
+
+STAFF = "staff"
+PHONE_COLUMNS = {"电话", "司机电话", "酒店电话"}
+Table = tuple[list[str], list[list[str]]]
+
+
+def drop_empty(headers: list[str], rows: list[list[str]], keep: int = 2) -> Table:
+    """Leave out columns with nothing in any row (the first `keep` always stay)."""
+    cols = [i for i in range(len(headers)) if i < keep or any(r[i] for r in rows)]
+    return [headers[i] for i in cols], [[r[i] for i in cols] for r in rows]
+
+
+def roster_table(tour: Tour, group_id: str | None, edition: str) -> Table:
+    """Participants of a group (None: all) in roster order; the staff edition adds phone, room and seat."""
+    names = {g.id: g.name for g in tour.groups}
+    people = [p for p in tour.people.participants if group_id is None or p.group == group_id]
+    staff = edition == STAFF
+    headers = ["序号", "姓名", "性别", "单位职务"] + (["分组"] if group_id is None else []) + (
+        ["电话", "房间", "座位", "民族", "饮食", "备注"] if staff else [])
+    rows = []
+    for i, p in enumerate(people, 1):
+        row = [str(i), p.name, GENDER_LABELS[p.gender][0] if p.gender else "", p.unit]
+        if group_id is None:
+            row.append(names.get(p.group or "", "未分组"))
+        if staff:
+            row += [visible_phone(p, edition), p.room, p.seat, p.ethnicity, p.diet, p.notes]
+        rows.append(row)
+    return drop_empty(headers, rows)
+
+
+def hotel_table(tour: Tour, groups: list[Group], edition: str) -> Table:
+    """Per night and group: hotel, address, phone, check-in notes; the staff edition lists the rooms."""
+    notes = {(n.group, n.date): n.notes for n in tour.people.nights}
+    people = {p.id: p.name for p in [*tour.people.participants, *tour.people.staff]}
+    rows = []
+    for date in tour.dates():
+        for g in groups:
+            day = g.day(date)
+            hotel = tour.site(day.end) if day is not None else None
+            if hotel is None:
+                continue
+            rooms = ""
+            if edition == STAFF:
+                rooms = "；".join(f"{r.number}：{'、'.join(people.get(o, o) for o in r.occupants)}"
+                                 for r in tour.people.rooms if r.group == g.id and r.date == date)
+            rows.append([f"{date.month}月{date.day}日", g.name, hotel.name, hotel.address, hotel.contact,
+                         notes.get((g.id, date), ""), rooms])
+    return drop_empty(["日期", "分组", "酒店", "地址", "酒店电话", "入住说明", "房间安排"], rows)
+
+
+def coach_table(tour: Tour, groups: list[Group], edition: str) -> Table:
+    """Each group's coaches: plate, seats, driver and phone (as the edition allows), and who rides."""
+    rows = []
+    for g in groups:
+        riders = [p.name for p in tour.people.in_group(g.id)] + [s.name for s in tour.people.staff_of(g.id)]
+        for v in tour.people.vehicles_of(g.id):
+            rows.append([g.name, v.plate, str(v.seats or ""), v.driver, visible_phone(v, edition),
+                         f"{len(riders)} 人：" + "、".join(riders) if riders else ""])
+    return drop_empty(["分组", "车牌", "座位", "司机", "司机电话", "乘车人员"], rows)
+
+
+def staff_table(tour: Tour, groups: list[Group], edition: str) -> Table:
+    names = {g.id: g.name for g in tour.groups}
+    chosen = {g.id for g in groups}
+    rows = [[ROLE_LABELS[s.role][0], s.name, names.get(s.group or "", "全团"), visible_phone(s, edition), s.notes]
+            for s in tour.people.staff if s.group is None or s.group in chosen]
+    return drop_empty(["职责", "姓名", "服务", "电话", "备注"], rows)
+
+
+def table_html(table: Table) -> str:
+    """A grid table; phone numbers never wrap inside a number."""
+    headers, rows = table
+    phones = {i for i, h in enumerate(headers) if h in PHONE_COLUMNS}
+
+    def cell(i: int, text: str) -> str:
+        shown = escape(text)
+        if i in phones:
+            shown = shown.replace(" ", "&nbsp;").replace("-", "&#8209;")
+        return f"<td>{shown}</td>"
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f'<table class="grid" width="100%" cellspacing="0"><thead><tr>{head}</tr></thead>{body}</table>'
+
+
+def people_sections(tour: Tour, groups: list[Group], edition: str) -> list[tuple[str, str, str]]:
+    """(anchor, title, html) of the handbook's roster sections that have content, in print order."""
+    out = []
+    if any(tour.people.in_group(g.id) for g in groups):
+        parts = [f"<h3>{escape(g.name)}（{len(tour.people.in_group(g.id))} 人）</h3>"
+                 + table_html(roster_table(tour, g.id, edition)) for g in groups if tour.people.in_group(g.id)]
+        out.append(("roster", "分组名单", "".join(parts)))
+    hotels = hotel_table(tour, groups, edition)
+    if hotels[1]:
+        out.append(("hotels", "住宿安排", table_html(hotels)))
+    coaches = coach_table(tour, groups, edition)
+    if coaches[1]:
+        out.append(("coaches", "乘车安排", table_html(coaches)))
+    return out
