@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from planner.model.clock import fmt
 from planner.model.tour import Tour
 from planner.render.day_rows import kind_label, what_label
+from planner.render.people_view import STAFF, leader_text, vehicle_text
 from planner.render.site_visits import site_visits
 from planner.schedule.scheduler import Schedule, schedule
 from planner.schedule.timeline import Entry
@@ -132,12 +133,13 @@ def _activity_changes(old: Schedule, new: Schedule, gid: str, name: str) -> list
 def _group_changes(old: Tour, new: Tour, gid: str) -> list[Change]:
     go, gn = old.group(gid), new.group(gid)
     out = []
-    for kind, attr in ((HEADCOUNT, "headcount"), (LEADER, "leader"), (VEHICLE, "vehicle")):
-        before, after = getattr(go, attr), getattr(gn, attr)
-        if kind == LEADER:
-            before, after = f"{go.leader} {go.contact}".strip(), f"{gn.leader} {gn.contact}".strip()
+    # leaders and coaches as printed: from the roster when it has them, else the group's own fields
+    for kind, field, show in ((HEADCOUNT, "headcount", lambda t: str(t.group(gid).headcount)),
+                              (LEADER, "leader", lambda t: leader_text(t, gid, STAFF)),
+                              (VEHICLE, "vehicle", lambda t: vehicle_text(t, gid, STAFF))):
+        before, after = show(old), show(new)
         if before != after:
-            out.append(Change(kind, gid, gn.name, attr, before=str(before), after=str(after)))
+            out.append(Change(kind, gid, gn.name, field, before=before, after=after))
     for date in sorted({d.date for d in go.days} | {d.date for d in gn.days}):
         do, dn = go.day(date), gn.day(date)
         ho = old.site(do.end).name if do is not None and do.end and old.site(do.end) else ""

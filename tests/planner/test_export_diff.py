@@ -93,3 +93,16 @@ def test_cli_text_json_and_exit_codes(tmp_path, capsys):
     assert change["kind"] == "retimed" and change["new"]["start"] == "10:00" and change["group"] == "g2"
     assert main(["diff", str(a), str(tmp_path / "missing.tour.json")]) == 2
     assert "missing.tour.json" in capsys.readouterr().err
+
+
+def test_a_new_coach_or_leader_in_the_roster_is_a_change():
+    from planner.model.people import People
+
+    new = _base()
+    new.people = People.model_validate({
+        "staff": [{"id": "s1", "role": "leader", "name": "周领队", "phone": "13700000001", "group": "g2"}],
+        "vehicles": [{"id": "c1", "group": "g2", "plate": "苏E·88888", "driver": "孙师傅"}]})
+    diff = compare(_base(), new)
+    assert [(c.kind, c.group_id, c.after) for c in diff.changes] == [
+        ("leader", "g2", "周领队 13700000001"), (VEHICLE, "g2", "苏E·88888 孙师傅")]
+    assert diff.sites_changed == ["farm"]  # the host is told who leads the group now
