@@ -9,12 +9,12 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.io.fileformat import load_tour
-from planner.render.handbook import STAFF
+from planner.render.handbook import STAFF, handbook_file_name
 from tests.builders import day, group, site, tour, visit
 from tests.ui.pdf_helpers import pages, squeeze, text
 from ui.cli import main
 from ui.dialogs.file_notice import FileNotice
-from ui.exports.export_dialog import ExportDialog, handbook_file_name
+from ui.exports.export_dialog import ExportDialog
 
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
 
@@ -122,7 +122,7 @@ def test_the_two_editions_get_different_default_names_and_both_files_stay(qtbot,
     assert Path(staff) == tmp_path / "浙江_研学-行程手册-工作人员版.pdf"  # a "/" in the title is no folder
     assert Path(participant) == tmp_path / "浙江_研学-行程手册-学员版.pdf"
     assert "待处理问题" in squeeze(text(Path(staff))) and "待处理问题" not in squeeze(text(Path(participant)))
-    assert handbook_file_name("", STAFF) == "行程手册-行程手册-工作人员版.pdf"
+    assert handbook_file_name("", STAFF) == "行程手册-工作人员版.pdf"
 
 
 def test_the_file_name_follows_the_edition_unless_the_user_chose_one(qtbot, tmp_path):

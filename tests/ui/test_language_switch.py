@@ -32,8 +32,10 @@ def english_window(qtbot, document, isolated_settings, english):
 
 
 def choose(window: MainWindow, label: str) -> None:
-    view_menu = window.menuBar().actions()[2].menu()
-    language_menu = next(a.menu() for a in view_menu.actions() if a.menu())
+    """View › Language › `label`, found by walking the menus as a user's eye would."""
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() in ("&View", "视图(&V)"))
+    language_menu = next(a.menu() for a in view_menu.actions() if a.menu() and any(
+        b.text() == label for b in a.menu().actions()))
     next(a for a in language_menu.actions() if a.text() == label).trigger()
 
 
@@ -51,7 +53,8 @@ def test_choosing_chinese_rebuilds_the_window_in_chinese_at_once(qtbot, english_
     assert new is not None and new is not old and new.isVisible()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert isolated_settings.value("ui/language") == "zh" and i18n.lang() == "zh"
-    assert [a.text() for a in new.menuBar().actions()][:3] == ["文件(&F)", "编辑(&E)", "视图(&V)"]
+    titles = [a.text() for a in new.menuBar().actions()]
+    assert {"文件(&F)", "编辑(&E)", "视图(&V)"} <= set(titles) and "&File" not in titles
     assert new.catalogue_dock.windowTitle() == "教学点库"
     assert new.document is document and document.undo_stack.count() == 1  # the tour and its history stay
     assert (new.width(), new.height()) == (780, 560)

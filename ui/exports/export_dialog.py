@@ -6,7 +6,6 @@ existing file is replaced only when the user says so; when the PDF is written th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
@@ -14,20 +13,11 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QMainWindow, QMessageBox, QPushButton, QRadioButton, QToolBar,
                                QVBoxLayout, QWidget)
 
-from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
+from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions, handbook_file_name
 from planner.schedule.scheduler import schedule
 from planner.model.tour import Tour
 from ui.dialogs.file_notice import FileNotice, open_externally
 from ui.dialogs.form_errors import fill
-
-EDITION_NAMES = {STAFF: "工作人员版", PARTICIPANT: "学员版"}
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def handbook_file_name(title: str, edition: str) -> str:
-    """"TITLE-行程手册-学员版.pdf"; characters no file system takes (a "/" in the title) become "_"."""
-    safe = _NOT_IN_FILE_NAMES.sub("_", title).strip(" .") or "行程手册"
-    return f"{safe}-行程手册-{EDITION_NAMES[edition]}.pdf"
 
 
 class ExportDialog(QDialog):
