@@ -215,6 +215,10 @@ def test_tab_goes_from_name_to_address_and_from_latitude_to_longitude(qtbot, eng
     dialog.name_edit.setFocus()
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.address_edit
+    qtbot.keyClick(dialog.address_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.locate_button.button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.kind_box
     dialog.lat_edit.setFocus()
     qtbot.keyClick(dialog.lat_edit, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.lon_edit

@@ -88,6 +88,8 @@ class SiteDialog(QDialog):
         self._kind = SiteKind(self.kind_box.currentData())
         self._connect()
         self.locate_button = LocateButton(self)  # ui/geo: 定位 beside the address
+        QWidget.setTabOrder(self.address_edit, self.locate_button.button)  # Tab: address, 定位, kind
+        QWidget.setTabOrder(self.locate_button.button, self.kind_box)
         self.validate()
 
     # -- building
