@@ -41,6 +41,11 @@ def phone(value: object) -> str:
 
 
 def id_number(value: object) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 10**15:
+        # Excel keeps 15 significant digits: an 18-digit 身份证号 typed as a number has lost its last ones
+        raise CellProblem("证件号被 Excel 存成了数字，末几位已丢失：请把该列设为“文本”后重新填写",
+                          "Excel stored the ID number as a number and lost its last digits: "
+                          "format the column as text and enter it again")
     v = plain(value).upper().replace(" ", "")
     if not re.fullmatch(r"[0-9A-Z\-]{1,30}", v):
         raise CellProblem(f"“{plain(value)}” 不是证件号", f"'{plain(value)}' is not an ID number")

@@ -115,3 +115,17 @@ def test_cli_unusable_sheet_exits_2_with_one_message(tmp_path, capsys):
     assert main(["import-roster", str(tmp_path / "r.csv"), str(path)]) == 2
     err = capsys.readouterr().err
     assert "姓名" in err and "Traceback" not in err
+
+
+def test_an_id_number_excel_stored_as_a_number_is_refused_with_the_fix(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "身份证号"])
+    wb.active.append(["张三", 330400199001010011])   # 18 digits: Excel keeps 15
+    wb.active.append(["李四", "330400199001010022"])  # typed as text: intact
+    wb.save(tmp_path / "r.xlsx")
+    imp = prepare_roster(load_roster_table(tmp_path / "r.xlsx"), two_groups())
+    assert [r.person.id_number for r in imp.incoming] == ["330400199001010022"]
+    [err] = imp.errors
+    assert err.cell == "B2" and "设为“文本”" in err.zh
