@@ -320,3 +320,16 @@ def test_every_filter_shows_its_longest_choice_whole_in_a_laptop_window(qtbot, d
             assert right <= widget.width(), (language, box.currentText(), "runs past the dock")
     finally:
         ui.i18n.install(before)
+
+
+def test_a_new_site_never_takes_an_id_the_open_tour_already_uses(qtbot, dock, doc):
+    from ui.catalogue.site_dialog import suggest_id
+
+    taken = suggest_id("新村", set())
+    doc.tour.sites.append(Site.model_validate(site(taken, "新村（旧记录）")))  # in the tour, not the catalogue
+    dock.add_button.click()
+    fill(qtbot, dock.dialog, name="新村", lat="30.1", lon="120.1")
+    assert dock.dialog.site_id() == taken + "-2"
+    with qtbot.waitSignal(doc.catalogueChanged):
+        dock.dialog.ok_button.click()
+    assert doc.catalogue.get(taken + "-2").name == "新村"
