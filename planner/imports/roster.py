@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from planner.imports.cells import CellProblem, plain, text
 from planner.imports.headers import Field, Mapping, guess_mapping
-from planner.imports.sheet import blank, read_grid
-from planner.imports.table import CellError, ParsedRow, ParseResult, Table, parse_rows
+from planner.imports.sheet import blank
+from planner.imports.table import CellError, ParsedRow, ParseResult, Table, parse_rows, read_table
 from planner.model.people import Gender, Participant, People, new_person_id, person_keys
 from planner.model.tour import Tour
 
@@ -123,7 +123,8 @@ class RosterImport:
 
 
 def load_roster_table(path: Path | str, sheet: str | None = None) -> Table:
-    return Table.from_grid(read_grid(path, sheet), ROSTER_FIELDS)
+    """The named sheet, else the first one with a 姓名 column (a workbook may open on a cover sheet)."""
+    return read_table(path, ROSTER_FIELDS, sheet)
 
 
 def prepare_roster(table: Table, tour: Tour, mapping: Mapping | None = None,

@@ -129,3 +129,15 @@ def test_an_id_number_excel_stored_as_a_number_is_refused_with_the_fix(tmp_path)
     assert [r.person.id_number for r in imp.incoming] == ["330400199001010022"]
     [err] = imp.errors
     assert err.cell == "B2" and "设为“文本”" in err.zh
+
+
+def test_a_workbook_opening_on_a_cover_sheet_is_read_from_its_roster_sheet(tmp_path):
+    from openpyxl import load_workbook
+
+    write_roster_xlsx(tmp_path / "r.xlsx", roster(5))
+    wb = load_workbook(tmp_path / "r.xlsx")
+    cover = wb.create_sheet("说明", 0)
+    cover.append(["请按组别填写，手机号必填"])
+    wb.save(tmp_path / "r.xlsx")
+    table = load_roster_table(tmp_path / "r.xlsx")
+    assert table.sheet == "学员名单" and len(table.rows) == 5
