@@ -78,14 +78,15 @@ def keep_version(path: Path | str, keep: int = KEEP, replacing_with: bytes | Non
     while target.exists():
         n += 1
         target = folder / f"{stamp}-{n}_{p.name}"
-    atomic_write(target, current)
-    os.chmod(target, st.st_mode & 0o777)  # a version is as private as the file it came from
-    os.utime(target, (st.st_atime, st.st_mtime))
-    for old in list_versions(p)[keep:]:
+    # Prune first, so a crash in between leaves at most `keep` versions (the newest content is in the file).
+    for old in existing[max(0, keep - 1):]:
         try:
             old.path.unlink()
         except OSError:
             pass
+    atomic_write(target, current)
+    os.chmod(target, st.st_mode & 0o777)  # a version is as private as the file it came from
+    os.utime(target, (st.st_atime, st.st_mtime))
     return target
 
 
