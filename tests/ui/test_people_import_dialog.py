@@ -101,3 +101,18 @@ def test_the_participants_tab_button_asks_for_a_sheet(qtbot, dock):
     assert chooser.fileMode() == QFileDialog.FileMode.ExistingFile
     chooser.reject()
     assert not dock.page("staff").import_button.isVisibleTo(dock)
+
+
+def test_switching_to_a_sheet_without_rows_clears_the_preview(qtbot, dock, tmp_path):
+    from openpyxl import load_workbook
+
+    write_roster_xlsx(tmp_path / "r.xlsx", roster(5))
+    wb = load_workbook(tmp_path / "r.xlsx")
+    wb.create_sheet("空表")
+    wb.save(tmp_path / "r.xlsx")
+    dialog = dock.import_roster(tmp_path / "r.xlsx")
+    assert dialog.preview.rowCount() == 5
+    dialog.sheet_box.setCurrentText("空表")
+    assert dialog.preview.rowCount() == 0 and not dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    assert dock.document.tour.people.participants == []

@@ -94,7 +94,10 @@ class RosterImportDialog(QDialog):
         self._reparse()
 
     def _unusable(self, message: str) -> None:
+        """Nothing can come in: no rows shown that an earlier sheet or mapping left behind."""
         self.imported = None
+        self.preview.setRowCount(0)
+        self.problems.clear()
         self.info.setText(message)
         self.summary.setText(message)
         self.ok_button.setEnabled(False)
@@ -103,8 +106,6 @@ class RosterImportDialog(QDialog):
         try:
             self.imported = imp = prepare_roster(self.table, self.document.tour, self.mapping.mapping())
         except MappingError as e:
-            self.preview.setRowCount(0)
-            self.problems.clear()
             return self._unusable(str(e))
         by_row = {r.row: r for r in imp.incoming}
         refused = set(imp.refused)
