@@ -7,6 +7,7 @@ template literals, so HTML escaping alone is not enough (backticks, `${`, backsl
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from jinja2 import Template
 
 from planner.render.coords import identity, wgs_to_gcj
 from planner.render.labels import short_date
+from planner.render.map_script import RUNTIME
 from planner.render.routes import HOTEL, STATION, STOP, Marker, RouteMap
 
 TILES = ("none", "osm", "gaode", "tianditu")
@@ -33,21 +35,29 @@ _CSS = """
  width:20px;height:20px;border:1px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6)}
 .st-hotel{background:#5b4a8b}.st-station{background:#333}
 .st-legend{position:absolute;z-index:1000;top:10px;right:10px;background:rgba(255,255,255,.92);padding:4px 8px;
- border-radius:4px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:46%}
+ border-radius:4px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:46%;
+ max-height:45%;overflow:auto}
+.st-legend:empty{display:none}
+/* a row never breaks inside a word ("公/里"): too long a row scrolls instead */
+.st-legend div{white-space:nowrap}
 .st-legend b{display:block;max-height:3em;overflow:hidden}
+.st-key{display:inline-block;width:16px;height:16px;line-height:16px;font-size:10px}
 /* a small map (a docked tab on a laptop) keeps its room for the routes: no legend, no note */
 .st-legend i{display:inline-block;width:22px;height:4px;margin-right:6px;vertical-align:middle}
 .st-note{position:absolute;z-index:1000;bottom:24px;right:10px;background:#fff8e1;padding:3px 8px;border-radius:3px;
  font:12px "Noto Sans CJK SC",sans-serif;color:#6d5200}
+.st-failed{display:none;bottom:48px}
 .leaflet-container{background:#eef2f5}
 @media (max-height:320px),(max-width:300px){.st-legend,.st-note{display:none}}
 """
 
 _TEXT = {
     "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "tiles_off": "底图已关闭：只显示路线和站点",
-           "km": "公里", "stops": "站"},
+           "km": "公里", "stops": "站",
+           "tiles_failed": "在线底图无法加载，已改用离线底图"},
     "en": {"hotel": "Hotel", "station": "Station / airport", "joint": "joint",
-           "tiles_off": "Base tiles are off: routes and stops only", "km": "km", "stops": "stops"},
+           "tiles_off": "Base tiles are off: routes and stops only", "km": "km", "stops": "stops",
+           "tiles_failed": "Online tiles could not be loaded: showing the offline base"},
 }
 
 
@@ -94,17 +104,13 @@ def _tooltip(marker: Marker, names: dict[str, str], lang: str) -> str:
 
 
 
-def _icon(marker: Marker, colours: dict[str, str], shift: int = 0) -> folium.DivIcon:
-    """`shift`: pixels to the right, so markers that share a point sit side by side instead of hiding."""
+def _icon(marker: Marker, colours: dict[str, str]) -> tuple[str, str, str, int]:
+    """(css class, style, label, size) of a marker's badge; the page's `mk` draws it."""
     if marker.kind in (HOTEL, STATION):
-        label, css, size = ("宿", "st-hotel", 20) if marker.kind == HOTEL else ("站", "st-station", 20)
-    elif marker.joint:
-        label, css, size = "联", 'st-pin" style="background:#222', 26
-    else:
-        colour = safe(colours.get(marker.groups[0], "#555555"))
-        label, css, size = str(marker.number), f'st-pin" style="background:{colour}', 26
-    return folium.DivIcon(html=f'<div class="{css}">{label}</div>', icon_size=(size, size),
-                          icon_anchor=(size // 2 - shift, size // 2))
+        return ("st-hotel", "", "宿", 20) if marker.kind == HOTEL else ("st-station", "", "站", 20)
+    if marker.joint:
+        return "st-pin", "background:#222", "联", 26
+    return "st-pin", "background:" + safe(colours.get(marker.groups[0], "#555555")), str(marker.number), 26
 
 
 def _shifts(markers: list[Marker]) -> list[int]:
@@ -120,11 +126,10 @@ def _shifts(markers: list[Marker]) -> list[int]:
 
 
 def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> folium.Map:
+    """folium writes the page (Leaflet, tiles, our runtime); the routes come as one data script after it."""
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
-    project: Callable[[float, float], tuple[float, float]] = wgs_to_gcj if tiles == "gaode" else identity
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_start=8,
-                   location=(30.5, 120.5))
+    m = folium.Map(tiles=None, control_scale=False, prefer_canvas=False, zoom_start=8, location=(30.5, 120.5))
     # Only Leaflet, inlined: no jQuery/Bootstrap/Font Awesome and nothing fetched from a CDN.
     m.default_js, m.default_css = [], []
     js, css = leaflet_assets()
@@ -133,26 +138,13 @@ def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", 
     root.header.add_child(Element(f"<style>{css}\n{_CSS}</style>"), name="leaflet_css")
     root.header.add_child(Element(f"<title>{safe(route_map.title)}</title>"), name="title")
     _tile_layers(m, tiles, tianditu_key)
-    names = {r.group_id: r.name for r in route_map.routes}
-    colours = {r.group_id: r.colour for r in route_map.routes}
-    for route in route_map.routes:
-        if len(route.points) >= 2:
-            folium.PolyLine([project(p.lat, p.lon) for p in route.points], color=safe(route.colour), weight=4,
-                            opacity=0.85, tooltip=folium.Tooltip(safe(route.name))).add_to(m)
-    # hotels and stations first, so numbered stops are drawn on top of them
-    ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
-    for marker, shift in zip(ordered, _shifts(ordered)):
-        folium.Marker(project(marker.site.lat, marker.site.lon), icon=_icon(marker, colours, shift),
-                      tooltip=folium.Tooltip(_tooltip(marker, names, lang))).add_to(m)
-    _legend(m, route_map, lang)
+    root.html.add_child(Element('<div class="st-legend" id="st-legend"></div>'))
     if tiles == "none" or (tiles == "tianditu" and not tianditu_key):
         root.html.add_child(Element(f'<div class="st-note">{_TEXT[lang]["tiles_off"]}</div>'))
-    bounds = route_map.bounds()
-    if bounds is not None:
-        (s, w), (n, e) = bounds
-        (s, w), (n, e) = project(s, w), project(n, e)
-        _AfterMap(_FIT % (s, w, n, e, m.get_name())).add_to(m)
-    _AfterMap(f"window.studyTourMap = {m.get_name()};").add_to(m)
+    root.html.add_child(Element(f'<div class="st-note st-failed" id="st-failed">{_TEXT[lang]["tiles_failed"]}'
+                                "</div>"))
+    _AfterMap(RUNTIME % m.get_name()).add_to(m)
+    _AfterMap(data_script(route_map, tiles, lang, refit=True)).add_to(m)
     return m
 
 
@@ -166,31 +158,50 @@ class _AfterMap(MacroElement):
         self.code = code
 
 
-# Fit the routes, and fit again when the view is resized (a dock shown later) until the user moves the map.
-_FIT = """(function (map) {
-  var b = L.latLngBounds([[%s, %s], [%s, %s]]), touched = false;
-  function fit() {
-    var size = map.getSize();
-    if (b.getNorthEast().distanceTo(b.getSouthWest()) < 500) { map.setView(b.getCenter(), 13); }
-    else if (size.x && size.y) { map.fitBounds(b, {padding: [30, 30]}); }
-    else { map.setView(b.getCenter(), 8); }
-  }
-  fit();
-  map.getContainer().addEventListener("mousedown", function () { touched = true; });
-  map.getContainer().addEventListener("wheel", function () { touched = true; });
-  map.on("resize", function () { if (!touched) { fit(); } });
-  window.studyTourKeepView = function (lat, lon, zoom) { touched = true; map.setView([lat, lon], zoom); };
-})(%s);"""
+def data_script(route_map: RouteMap, tiles: str = "none", lang: str = "zh", refit: bool = False) -> str:
+    """JavaScript that replaces the page's routes, stops and legend: the page's first drawing, and every
+    later edit in place (`runJavaScript`), so the page is never rebuilt for an edit.
+
+    Every string in it went through `safe` first, then JSON: text, never markup or code."""
+    project: Callable[[float, float], tuple[float, float]] = wgs_to_gcj if tiles == "gaode" else identity
+    names = {r.group_id: r.name for r in route_map.routes}
+    colours = {r.group_id: r.colour for r in route_map.routes}
+    out = ["studyTourDraw(function (g, mk) {"]
+    for route in route_map.routes:
+        if len(route.points) >= 2:
+            points = [_point(project(p.lat, p.lon)) for p in route.points]
+            options = {"color": safe(route.colour), "weight": 4, "opacity": 0.85}
+            out.append(f"L.polyline({_json(points)}, {_json(options)}).bindTooltip({_json(safe(route.name))})"
+                       ".addTo(g);")
+    # hotels and stations first, so numbered stops are drawn on top of them
+    ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
+    for marker, shift in zip(ordered, _shifts(ordered)):
+        css, style, label, size = _icon(marker, colours)
+        out.append(f"mk(g, {_json(_point(project(marker.site.lat, marker.site.lon)))}, {_json(css)}, "
+                   f"{_json(style)}, {_json(label)}, {size}, {shift}, {_json(_tooltip(marker, names, lang))});")
+    bounds = route_map.bounds()
+    if bounds is not None:
+        bounds = [_point(project(*bounds[0])), _point(project(*bounds[1]))]
+    info = {"legend": _legend(route_map, lang), "bounds": bounds, "refit": refit}
+    out.append(f"}}, {_json(info)});")
+    return "\n".join(out)
 
 
-def _legend(m: folium.Map, route_map: RouteMap, lang: str) -> None:
+def _point(latlon: tuple[float, float]) -> list[float]:
+    return [round(latlon[0], 6), round(latlon[1], 6)]
+
+
+def _json(value: object) -> str:
+    # "</" never reaches the page as such: the script stays one script whatever the data holds
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")).replace("</", "<\\/")
+
+
+def _legend(route_map: RouteMap, lang: str) -> str:
     t = _TEXT[lang]
     rows = [f'<div><i style="background:{safe(r.colour)}"></i>{safe(r.name)} · {r.stops} {t["stops"]} · '
-            f'{r.km:.0f} {t["km"]}</div>' for r in route_map.routes]
-    rows.append(f'<div><span class="st-hotel" style="display:inline-block;width:16px;height:16px;'
-                f'line-height:16px;font-size:10px">宿</span> {t["hotel"]}</div>')
-    m.get_root().html.add_child(Element(f'<div class="st-legend"><b>{safe(route_map.title)}</b>{"".join(rows)}'
-                                        "</div>"))
+            f'{r.km:.0f}\u00a0{t["km"]}</div>' for r in route_map.routes]
+    rows.append(f'<div><span class="st-hotel st-key">宿</span> {t["hotel"]}</div>')
+    return f'<b>{safe(route_map.title)}</b>{"".join(rows)}'
 
 
 def render_html(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> str:

@@ -188,3 +188,57 @@ def test_open_in_browser_hands_the_page_to_the_browser(qtbot, document, isolated
         QDesktopServices.unsetUrlHandler("file")
     assert len(browser.pages) == 1 and "L.polyline(" in open(browser.pages[0], encoding="utf-8").read()
     assert d.notice.isHidden()
+
+
+def test_an_edit_while_visible_replaces_the_pages_data_without_a_reload(qtbot, dock, document):
+    loads, sent = [], []
+    dock.view.loadFinished.connect(loads.append)
+    dock.dataSent.connect(lambda: sent.append(1))
+    js(qtbot, dock.view, "window.__samePage = 1")  # a reload would forget it
+    from ui.commands import RemoveActivity
+
+    document.push(RemoveActivity(document.tour, "v2", "删除"))
+    qtbot.waitUntil(lambda: (lines(qtbot, dock) or []) == [3, 4], timeout=20000)
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: (lines(qtbot, dock) or []) == [4, 4], timeout=20000)
+    assert sent == [1, 1] and loads == []
+    assert js(qtbot, dock.view, "window.__samePage") == 1
+
+
+def test_a_hidden_map_does_no_work_until_it_is_shown(qtbot, dock, document):
+    sent, written = [], []
+    dock.dataSent.connect(lambda: sent.append(1))
+    dock.pageWritten.connect(written.append)
+    dock.hide()
+    from ui.commands import RemoveActivity
+
+    document.push(RemoveActivity(document.tour, "v2", "删除"))
+    dock.follow_group("g1")
+    assert sent == [] and written == []  # nothing built while nobody can see it
+    dock.show()
+    assert sent == [1]  # one catch-up with the latest tour and scope
+    qtbot.waitUntil(lambda: (lines(qtbot, dock) or []) == [3], timeout=20000)
+
+
+def test_the_view_fits_what_is_shown_and_the_scale_is_metric_only(qtbot, dock):
+    inside = ("JSON.stringify(Object.values(studyTourMap._layers).filter(l => l.getLatLng)"
+              ".every(l => studyTourMap.getBounds().contains(l.getLatLng())))")
+    assert js(qtbot, dock.view, inside) == "true"
+    zoom_tour = js(qtbot, dock.view, "studyTourMap.getZoom()")
+    dock.follow("g2", MON)
+    qtbot.waitUntil(lambda: (lines(qtbot, dock) or []) == [4], timeout=20000)
+    assert js(qtbot, dock.view, inside) == "true" and js(qtbot, dock.view, "studyTourMap.getZoom()") >= zoom_tour
+    assert js(qtbot, dock.view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
+    assert js(qtbot, dock.view, "document.querySelector('.leaflet-control-scale-line').textContent").endswith("m")
+
+
+def test_failing_online_tiles_fall_back_and_the_dock_says_so(qtbot, dock):
+    dock.tiles_box.setCurrentIndex(dock.tiles_box.findData("osm"))
+    qtbot.waitUntil(lambda: js_ready(qtbot, dock) and js(qtbot, dock.view, "typeof L.TileLayer") == "function",
+                    timeout=20000)
+    # the office network refuses the tile server: every tile fails (the page's own error event)
+    js(qtbot, dock.view, "Object.values(studyTourMap._layers).filter(l => l instanceof L.TileLayer)"
+                         ".forEach(t => { for (var i = 0; i < 5; i++) t.fire('tileerror', {}); }); 1")
+    qtbot.waitUntil(lambda: dock.tiles_failed.isVisible(), timeout=10000)
+    assert js(qtbot, dock.view, "Object.values(studyTourMap._layers).some(l => l instanceof L.TileLayer)") is False
+    assert js(qtbot, dock.view, "getComputedStyle(document.getElementById('st-failed')).display") == "block"

@@ -1,13 +1,14 @@
 """The map dock: every group's route for the tour, the selected group or the selected day.
 
-The page is written to a temporary file and loaded by URL (large pages fail through setHtml). It
-follows the board's selection and keeps the user's zoom while the scope stays the same.
+The page is written to a temporary file and loaded by URL (large pages fail through setHtml) once per
+base map and language; an edit replaces only its data in place (`runJavaScript` with the data script),
+and only while the dock is visible: a hidden map remembers it is behind and catches up when shown.
+It follows the board's selection and keeps the user's zoom while the scope stays the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from planner.render.map_html import TILES, render_html
+from planner.render.map_html import TILES, data_script, render_html
 from planner.render.routes import Scope, build_route_map
 from ui.dialogs.file_notice import FileNotice, open_externally
 from ui.document import TourDocument
@@ -35,7 +36,8 @@ def web_view_class():
 
 
 class MapDock(QDockWidget):
-    pageWritten = Signal(str)  # the file just written (tests wait on the load that follows)
+    pageWritten = Signal(str)  # a whole page was written to this file (a load follows)
+    dataSent = Signal()        # an edit's data went into the loaded page in place
 
     def __init__(self, document: TourDocument, settings: QSettings, parent=None, view_class=None):
         """`view_class`: a QWebEngineView class, or None when the embedded viewer is not available."""
@@ -48,7 +50,10 @@ class MapDock(QDockWidget):
         self._folder = Path(self._temp.name)
         self._generation = 0
         self._shown_scope: Scope | None = None
-        self.page_path: Path | None = None
+        self._page_key: tuple | None = None  # (tiles, language) of the page in the view
+        self._loading = False                # the view is loading the page: data waits for it
+        self._behind = True                  # the page lags the tour (an edit while hidden, or none yet)
+        self._page_path: Path | None = None
         body = QWidget(self)
         box = QVBoxLayout(body)
         box.setContentsMargins(2, 2, 2, 2)
@@ -86,6 +91,14 @@ class MapDock(QDockWidget):
         self.scope_box.currentIndexChanged.connect(self.refresh)
         self.tiles_box.currentIndexChanged.connect(self._tiles_changed)
         self.browser_button.clicked.connect(self.open_in_browser)
+        if self.view is not None:
+            self.view.loadFinished.connect(self._load_finished)
+            self.view.urlChanged.connect(self._url_changed)
+        self.tiles_failed = QLabel(self.tr("The online base map could not be loaded; the offline base is shown."),
+                                   body)
+        self.tiles_failed.setWordWrap(True)
+        self.tiles_failed.hide()
+        box.insertWidget(1, self.tiles_failed)
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -141,48 +154,71 @@ class MapDock(QDockWidget):
             if key:
                 self.settings.setValue(KEY_SETTING, key)
         self.settings.setValue(TILES_SETTING, self.tiles_box.currentData())
-        self._shown_scope = None  # other tiles: a fresh view
-        self.refresh()
+        self.refresh()  # another base map: a new page, fitted afresh
 
     # -- page
     def refresh(self) -> None:
-        scope = self.scope()
-        html = render_html(build_route_map(self.document.schedule, scope), self.tiles_box.currentData(),
-                           str(self.settings.value(KEY_SETTING, "")), lang())
+        """The tour, scope or base map changed: bring the page up to date now if it can be seen."""
+        self._behind = True
+        if self.view is not None and self.isVisible():
+            self._catch_up()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._behind and self.view is not None:
+            self._catch_up()
+
+    def _route_map(self):
+        return build_route_map(self.document.schedule, self.scope())
+
+    def _key(self) -> tuple:
+        return self.tiles_box.currentData(), lang()
+
+    def _catch_up(self) -> None:
+        if self._page_key != self._key():
+            self._shown_scope = self.scope()
+            self._page_path = self._write_page(self._page_path)
+            self._page_key = self._key()
+            self._loading = True
+            self.tiles_failed.hide()
+            self.view.load(QUrl.fromLocalFile(str(self._page_path)))
+        elif self._loading:
+            return  # the page being loaded is already out of date: `_load_finished` sends the data
+        else:
+            scope = self.scope()
+            refit, self._shown_scope = scope != self._shown_scope, scope
+            self.view.page().runJavaScript(data_script(self._route_map(), self._key()[0], lang(), refit))
+            self.dataSent.emit()
+        self._behind = False
+
+    def _write_page(self, old: Path | None) -> Path:
+        """A whole page (folium) for the current tour, scope and base map, in a new file; the old one goes."""
+        tiles, language = self._key()
+        html = render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")), language)
         self._generation += 1
         path = self._folder / f"map-{self._generation}.html"
         path.write_text(html, encoding="utf-8")
-        old, self.page_path = self.page_path, path
-        same_scope = scope == self._shown_scope
-        self._shown_scope = scope
-        if self.view is not None:
-            if same_scope:
-                self._reload_keeping_view(path)
-            else:
-                self.view.load(QUrl.fromLocalFile(str(path)))
-        if old is not None and old != path:
+        if old is not None:
             old.unlink(missing_ok=True)
         self.pageWritten.emit(str(path))
+        return path
 
-    def _reload_keeping_view(self, path: Path) -> None:
-        """Ask the page where the user is looking, then load the new page and put the view back there."""
-        view = self.view
+    def _load_finished(self, _ok: bool) -> None:
+        self._loading = False
+        if self._behind and self.isVisible():  # edits came while the page was loading
+            self._catch_up()
 
-        def restore(state) -> None:
-            if self.page_path != path:
-                return  # a newer edit already replaced this page
-            try:
-                lat, lon, zoom = (float(v) for v in json.loads(state))
-            except (TypeError, ValueError):
-                pass  # no map on the old page: the new one fits its routes
-            else:
-                _set_initial_view(path, lat, lon, zoom)
-            view.load(QUrl.fromLocalFile(str(path)))
+    def _url_changed(self, url: QUrl) -> None:
+        """The page marks its URL when online tiles fail: say so here too."""
+        self.tiles_failed.setVisible(url.fragment() == "tiles-failed")
 
-        # JSON text, because JavaScript arrays do not cross into Python reliably
-        view.page().runJavaScript(
-            "window.studyTourMap ? JSON.stringify([studyTourMap.getCenter().lat, studyTourMap.getCenter().lng, "
-            "studyTourMap.getZoom()]) : ''", 0, restore)
+    @property
+    def page_path(self) -> Path | None:
+        """The page in the view (its data since replaced in place); without a view, the current page."""
+        if self.view is None and self._behind:
+            self._page_path = self._write_page(self._page_path)
+            self._behind = False
+        return self._page_path
 
     def shutdown(self) -> None:
         """Free the web page before Chromium's profile goes: the reverse order crashes at exit."""
@@ -193,22 +229,18 @@ class MapDock(QDockWidget):
 
     def open_in_browser(self) -> bool:
         """Open a copy of the page that later edits leave alone; say where it is when no browser opens it."""
-        if self.page_path is None:
-            return False
         copy = self._folder / "study-tour-map.html"
-        copy.write_bytes(self.page_path.read_bytes())
+        if self.view is None:
+            copy.write_bytes(self.page_path.read_bytes())
+        else:  # the view's file has the data it was loaded with; the browser gets today's
+            tiles, language = self._key()
+            copy.write_text(render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")),
+                                        language), encoding="utf-8")
         if open_externally(copy):
             self.notice.hide()
             return True
         self.notice.show_file(self.tr("No browser opened the map. Open this file in a browser: %1"), copy)
         return False
-
-
-def _set_initial_view(path: Path, lat: float, lon: float, zoom: int) -> None:
-    # appended last, so it runs after the page's own fitBounds
-    text = path.read_text(encoding="utf-8")
-    keep = f"<script>window.studyTourKeepView && studyTourKeepView({lat:.6f}, {lon:.6f}, {int(zoom)});</script>"
-    path.write_text(text.replace("</html>", keep + "\n</html>"), encoding="utf-8")
 
 
 def _lock_down(view) -> None:
