@@ -189,3 +189,29 @@ def test_fill_rooms_from_roster_is_one_undo_step(qtbot, dock, people_document):
     assert "Nothing to fill" in tab.error_label.text() and people_document.undo_stack.count() == 1
     people_document.undo_stack.undo()
     assert people_document.tour.people.rooms == []
+
+
+@pytest.mark.parametrize("kind", PeopleDock.KINDS)
+def test_add_makes_a_valid_row_in_every_table_and_delete_key_removes_it(qtbot, dock, people_document, kind):
+    tab = dock.page(kind)
+    before = tab.model.rowCount()
+    tab.view.clearSelection()
+    tab.add_row()
+    assert tab.model.rowCount() == before + 1
+    rows = getattr(people_document.tour.people, kind)
+    type(people_document.tour).model_validate(people_document.tour.model_dump())  # still a valid tour
+    tab.view.setFocus()
+    tab.view.selectRow(tab.proxy.mapFromSource(tab.model.index(len(rows) - 1, 0)).row())
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert tab.model.rowCount() == before
+
+
+def test_a_second_night_row_takes_the_next_free_night_and_says_when_none_is_left(dock, people_document):
+    tab = dock.page("nights")
+    dates = people_document.tour.dates()
+    for _ in range(2 * (len(dates) - 1)):
+        tab.add_row()
+    nights = {(n.group, n.date) for n in people_document.tour.people.nights}
+    assert len(nights) == 2 * (len(dates) - 1)
+    tab.add_row()
+    assert "already has a row" in tab.error_label.text()

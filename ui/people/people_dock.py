@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
@@ -95,8 +95,7 @@ class PeopleTab(QWidget):
         for c, col in enumerate(self.model.columns):
             if col.kind == CHOICE:
                 self.view.setItemDelegateForColumn(c, self.delegate)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, context=Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_rows)
+        self.view.installEventFilter(self)  # Delete removes the selected rows
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
@@ -114,6 +113,14 @@ class PeopleTab(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Delete) and self.view.state() \
+                != QAbstractItemView.State.EditingState:
+            self.remove_rows()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_count(self, *_: Any) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
