@@ -31,8 +31,14 @@ class FileActions(QObject):
     def __init__(self, document: TourDocument, window: QWidget, settings: QSettings):
         super().__init__(window)
         self.document, self.window, self.settings = document, window, settings
-        self.errors: ErrorBoundary = getattr(window, "errors", None) or ErrorBoundary(window)
+        if getattr(window, "errors", None) is None:
+            window.errors = ErrorBoundary(window)
         self.watch = DiskWatch(self)
+
+    @property
+    def errors(self) -> ErrorBoundary:
+        """The window's boundary, looked up each time: a language switch hands it to a new window."""
+        return self.window.errors
 
     # -- questions to the user (replaced in tests)
     def ask_open_path(self) -> Path | None:

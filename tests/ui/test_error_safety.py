@@ -74,3 +74,28 @@ def test_a_catalogue_that_cannot_be_saved_is_said_and_the_edit_stays(window, tmp
     assert len(shown) == 1 and "read-only" in shown[0] and str(path) in shown[0]
     window.document.undo_stack.undo()
     assert window.document.catalogue.get("mine") is None
+
+
+
+def test_after_a_language_switch_a_failing_save_is_still_said(qtbot, document, isolated_settings, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.i18n import install, lang
+    from ui.main_window import MainWindow
+
+    before = lang()
+    old = MainWindow(document, isolated_settings, map_view_class=None)
+    new = old.set_language("en")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the switch let go is gone
+    try:
+        shown = answer_boxes(new, tmp_path)
+        target = tmp_path / "trip.tour.json"
+        target.write_text("{}", encoding="utf-8")
+        target.chmod(0o444)
+        new.files.ask_save_path = lambda: target
+        assert not new.files.save_as()
+        assert len(shown) == 1 and "read-only" in shown[0]
+    finally:
+        new.close()
+        new.deleteLater()
+        install(before)
