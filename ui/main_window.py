@@ -19,6 +19,7 @@ from ui.panels.day_detail import DayDetailDock
 from ui.document import TourDocument
 from ui.exports.export_dialog import ExportDialog, ExportJob, handbook_written
 from ui.exports.window_exports import WindowExports
+from ui.dialogs.day_tips_dialog import DayTipsAction
 from ui.errors import ErrorBoundary
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
         self.authoring = BoardAuthoring(self, edit_menu)  # add, nights, legs, copy/paste: ui/board/
+        self.day_tips = DayTipsAction(self, edit_menu)  # Edit › 每日提示…: ui/dialogs/day_tips_dialog.py
         self.site_imports = SiteImports(self, file_menu, edit_menu)  # import sites, 补全坐标: ui/imports/
 
     def _fill_recent(self) -> None:

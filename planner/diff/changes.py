@@ -18,9 +18,9 @@ from planner.schedule.scheduler import Schedule, schedule
 from planner.schedule.timeline import Entry
 
 ADDED, REMOVED, MOVED, RETIMED = "added", "removed", "moved", "retimed"
-HOTEL, VEHICLE, LEADER, HEADCOUNT = "hotel", "vehicle", "leader", "headcount"
+HOTEL, VEHICLE, LEADER, HEADCOUNT, TIPS = "hotel", "vehicle", "leader", "headcount", "tips"
 GROUP_ADDED, GROUP_REMOVED = "group-added", "group-removed"
-KIND_ORDER = (GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, LEADER, VEHICLE, MOVED, RETIMED, ADDED, REMOVED, HOTEL)
+KIND_ORDER = (GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, LEADER, VEHICLE, TIPS, MOVED, RETIMED, ADDED, REMOVED, HOTEL)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,14 @@ def _group_changes(old: Tour, new: Tour, gid: str) -> list[Change]:
         hn = new.site(dn.end).name if dn is not None and dn.end and new.site(dn.end) else ""
         if ho != hn:
             out.append(Change(HOTEL, gid, gn.name, "hotel", date=date, before=ho, after=hn))
+        to, tn = (_tips(d) for d in (do, dn))
+        if to != tn:
+            out.append(Change(TIPS, gid, gn.name, "tips", date=date, before=to, after=tn))
     return out
+
+
+def _tips(day) -> str:
+    return "；".join(f"{label} {text}" for label, text in day.tips.lines()) if day is not None else ""
 
 
 def _when(c: Change) -> tuple:

@@ -6,11 +6,11 @@ import datetime as dt
 from html import escape
 
 from planner.diff.changes import (ADDED, GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, HOTEL, LEADER, MOVED, REMOVED,
-                                  RETIMED, VEHICLE, Change, TourDiff)
+                                  RETIMED, TIPS, VEHICLE, Change, TourDiff)
 from planner.model.clock import fmt
 
 LABELS = {MOVED: "调整", RETIMED: "改时间", ADDED: "新增", REMOVED: "取消", HOTEL: "住宿", VEHICLE: "车辆",
-          LEADER: "带队", HEADCOUNT: "人数", GROUP_ADDED: "新增分组", GROUP_REMOVED: "取消分组"}
+          LEADER: "带队", HEADCOUNT: "人数", GROUP_ADDED: "新增分组", GROUP_REMOVED: "取消分组", TIPS: "每日提示"}
 
 
 def describe(c: Change) -> str:
@@ -28,6 +28,8 @@ def describe(c: Change) -> str:
         return f"{label} {c.what}：原定 {c.old.when()}"
     if c.kind == HOTEL:
         return f"{label} {c.date.month}月{c.date.day}日晚：{c.before or '未定'} → {c.after or '未定'}"
+    if c.kind == TIPS:
+        return f"{label} {c.date.month}月{c.date.day}日：{c.after or '（已取消）'}"
     if c.kind in (VEHICLE, LEADER, HEADCOUNT):
         return f"{label}：{c.before or '未定'} → {c.after or '未定'}"
     return f"{label} {c.what}"

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from pydantic_core import PydanticCustomError
 
 from planner.model.clock import Clock, TimeSpan
+from planner.model.day_tips import DayTips
 from planner.model.people import People, check_people
 from planner.model.site import Ident, Site, check_unique_ids
 
@@ -95,6 +96,7 @@ class Day(BaseModel):
     start: Ident | None = Field(default=None, description="where the day starts (last night's hotel)")
     end: Ident | None = Field(default=None, description="where the day ends (tonight's hotel)")
     activities: list[Activity] = Field(default_factory=list)
+    tips: DayTips = Field(default_factory=DayTips, description="每日提示: meeting time and place, dress, what to bring")
 
 
 class Group(BaseModel):

@@ -96,8 +96,10 @@ def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF) -> st
         f'<p style="font-size: 20pt; font-weight: bold; margin-top: 2px; margin-bottom: 2px;">'
         f'<span style="color: {_e(g.colour)};">■</span> {_e(g.name)} · {_e(day_label(plan.date))}</p>',
         f'<p style="font-size: {MID}; margin-bottom: 8px;">每日行程单 · {_e(facts)}</p>',
-        _timeline(plan, private_for(edition)),
     ]
+    parts += [f'<p style="font-size: {BIG}; margin-bottom: 4px;"><b>{_e(label)}：</b>{_e(text)}</p>'
+              for label, text in plan.day.tips.lines()]
+    parts += [_timeline(plan, private_for(edition))]
     if plan.end_site is not None:
         hotel = plan.end_site
         parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>今晚住宿：</b>{_e(hotel.name)}</p>')

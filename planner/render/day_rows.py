@@ -88,6 +88,11 @@ def day_rows(plan: DayPlan) -> list[Row]:
     return rows
 
 
+def tips_text(plan: DayPlan) -> str:
+    """每日提示 on one line: 集合 07:50 酒店大堂；着装 正装；携带 身份证."""
+    return "；".join(f"{label} {text}" for label, text in plan.day.tips.lines())
+
+
 def day_places(plan: DayPlan | None) -> list[str]:
     """The places the group is received at, in order (what an overview cell lists)."""
     if plan is None:

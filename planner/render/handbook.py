@@ -14,6 +14,7 @@ from html import escape
 from planner.model.clock import fmt
 from planner.render.filenames import file_stem
 from planner.render.daily import daily_pages
+from planner.render.day_rows import tips_text
 from planner.render.labels import day_label, duration
 from planner.render.people_html import staff_contacts_html
 from planner.render.people_tables import people_sections
@@ -184,6 +185,8 @@ class _Builder:
         head = (f'<tr><td class="dayhead" colspan="{len(cols)}">{_e(title)}</td></tr><tr>'
                 + "".join(f'<th width="{w}">{c}</th>' for c, w in zip(cols, widths)) + "</tr>")
         rows = []
+        if tips_text(plan):  # 每日提示: meeting time and place, dress, what to bring
+            rows.append(f'<tr><td colspan="{len(cols)}"><b>每日提示</b>　{_e(tips_text(plan))}</td></tr>')
         for e in plan.entries:
             if e.leg.moves:
                 label = "乘车" if not e.leg.known else "乘车（已知时长）"

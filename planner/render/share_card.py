@@ -52,7 +52,9 @@ def _day(plan: DayPlan, colour: str) -> str:
             rows.append(_row(when, row.what, place, "#111111", 36, bold=True))
     head = (f'<p style="font-size: 40px; font-weight: bold; color: {_e(colour)}; margin-top: 28px; '
             f'margin-bottom: 8px;">{_e(day_label(plan.date))}</p>')
-    table = f'<table width="100%" cellspacing="0" cellpadding="10">{"".join(rows)}</table>'
+    tips = "".join(f'<p style="font-size: 30px; margin-bottom: 4px;"><b>{_e(label)}：</b>{_e(text)}</p>'
+                   for label, text in plan.day.tips.lines())
+    table = tips + f'<table width="100%" cellspacing="0" cellpadding="10">{"".join(rows)}</table>'
     hotel = (f'<p style="font-size: 30px; margin-top: 6px;">今晚住宿：{_e(plan.end_site.name)}</p>'
              if plan.end_site is not None else "")
     return head + table + hotel

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner.model.clock import fmt
 from planner.model.site import KIND_LABELS as SITE_KINDS
 from planner.model.tour import Group
-from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name
+from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name, tips_text
 from planner.render.labels import day_label, weekday_of
 from planner.render.people_tables import STAFF, Table, coach_table, hotel_table, roster_table, staff_table
 from planner.schedule.problems import SEVERITY_LABELS
@@ -130,6 +130,11 @@ def group_sheet(wb: Workbook, s: Schedule, g: Group, name: str) -> None:
     _header(ws, head, ["日期", "开始", "结束", "类别", "内容", "地点", "地址", "讲解/带队", "联系人", "备注"])
     row = head + 1
     for plan in sorted(s.group_plans(g.id), key=lambda p: p.date):
+        if not plan.day.tips.is_empty():
+            meet = plan.day.tips.meet_time
+            _put(ws, row, [plan.date, meet, None, "每日提示", tips_text(plan), plan.day.tips.meet_at, "", "", "",
+                           ""])
+            row += 1
         if plan.start_site is not None and plan.entries:
             _put(ws, row, [plan.date, clock(plan.day_start), None, "出发", f"从 {plan.start_site.name} 出发",
                            plan.start_site.name, plan.start_site.address, "", "", ""], MUTED)
