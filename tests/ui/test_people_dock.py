@@ -215,3 +215,27 @@ def test_a_second_night_row_takes_the_next_free_night_and_says_when_none_is_left
     assert len(nights) == 2 * (len(dates) - 1)
     tab.add_row()
     assert "already has a row" in tab.error_label.text()
+
+
+def test_typing_in_a_cell_and_choosing_from_a_combo_edit_the_tour(qtbot, dock, people_document):
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    tab = dock.page("participants")
+    view = tab.view
+    index = tab.proxy.mapFromSource(cell(tab, 1, "unit"))
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.setText("丽水市人社局 局长")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: people_document.tour.people.participants[1].unit == "丽水市人社局 局长")
+    index = tab.proxy.mapFromSource(cell(tab, 1, "group"))
+    view.setCurrentIndex(index)
+    view.edit(index)
+    box = view.indexWidget(index)
+    assert isinstance(box, QComboBox) and box.currentText() == "第二组"
+    box.setCurrentIndex(box.findText("第一组"))
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: people_document.tour.people.participants[1].group == "g1")
+    assert people_document.undo_stack.count() == 2
