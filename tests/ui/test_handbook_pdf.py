@@ -141,15 +141,34 @@ DAY_HEAD = re.compile(r"^\s*时间\s+内容\s+形式\s+地点")
 
 
 def day_tables_without_rows(pdf: Path) -> list[int]:
-    """Pages where a group-day table's column header is not followed by a row (a time, or "nothing planned")."""
+    """Pages where a group-day table (its date line, then its column header) has no row under the header: a
+    time, or "nothing planned". Date and header repeated at the top of a page continue a table (the rest of a
+    row split by the page break may come first): not counted."""
     empty = []
     for p in range(1, pages(pdf) + 1):
         lines = [line for line in text(pdf, p, p, layout=True).splitlines() if line.strip()]
         for i, line in enumerate(lines):
-            if DAY_HEAD.match(line) and not (i + 1 < len(lines) and re.match(r"^\s*(\d\d:\d\d|当天未安排活动)",
-                                                                                lines[i + 1])):
+            starts_a_day = DAY_HEAD.match(line) and i > 3 and re.match(r"^\s*\d+月\d+日", lines[i - 1])
+            if starts_a_day and not (i + 1 < len(lines) and re.match(r"^\s*(\d\d:\d\d|当天未安排活动)", lines[i + 1])):
                 empty.append(p)
     return empty
+
+
+def contents_pages(pdf: Path) -> dict[str, int]:
+    """The contents page as {section title: page}."""
+    found = re.findall(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", text(pdf, 2, 2, layout=True), flags=re.M)
+    return {squeeze(title): int(page) for title, page in found}
+
+
+def assert_every_section_prints_where_the_contents_say(pdf: Path) -> dict[str, int]:
+    count = pages(pdf)
+    listed = contents_pages(pdf)
+    for title, page in listed.items():
+        assert squeeze(text(pdf, page, page)).startswith(title), (title, page)
+    blank = [p for p in range(1, count + 1) if not squeeze(text(pdf, p, p)).replace(f"第{p}页/共{count}页", "")]
+    assert blank == []
+    assert day_tables_without_rows(pdf) == []
+    return listed
 
 
 @pytest.mark.parametrize("edition", ["participant", "staff"])
@@ -158,16 +177,23 @@ def test_a_small_two_group_tour_prints_every_section_on_the_page_the_contents_na
     small = synthetic_tour(groups=2, days=3, visits=1, seed=1)
     out = tmp_path / f"{edition}.pdf"
     export_handbook(schedule(small), out, HandbookOptions(edition=edition, print_date=PRINTED))
-    contents = squeeze(text(out, 2, 2))
-    titles = ["须知", "日程总览", "第1组行程", "第2组行程", "教学点简介", "通讯录"]
-    for title in titles:
-        page = int(re.search(re.escape(title) + r"(\d+)", contents).group(1))
-        assert squeeze(text(out, page, page)).startswith(title), (title, page)
-    sites_page = int(re.search(r"教学点简介(\d+)", contents).group(1))
+    listed = assert_every_section_prints_where_the_contents_say(out)
+    assert {"须知", "日程总览", "第1组行程", "第2组行程", "教学点简介", "通讯录"} <= set(listed)
+    sites_page = listed["教学点简介"]
     visited = [s.name for s in small.sites if s.kind.value == "enterprise"]
     assert len(visited) == 6 and all(name in squeeze(text(out, sites_page, sites_page)) for name in visited)
-    assert all(squeeze(text(out, p, p)).replace(f"第{p}页/共{pages(out)}页", "") for p in range(1, pages(out) + 1))
-    assert day_tables_without_rows(out) == []
+
+
+def test_the_hunan_handbook_prints_every_site_introduction_and_every_section(hunan_pdf):
+    # Before the fix this edition silently lost 3 pages of site introductions, 通讯录's heading and 待处理问题.
+    path, _ = hunan_pdf
+    listed = assert_every_section_prints_where_the_contents_say(path)
+    assert {"教学点简介", "通讯录", "待处理问题"} <= set(listed)
+    intros = squeeze(text(path, listed["教学点简介"], listed["通讯录"] - 1))
+    result = schedule(load_tour(HUNAN))
+    visited = {e.site.name for p in result.plans.values() for e in p.entries
+               if e.site is not None and e.site.kind.value not in ("hotel", "station")}
+    assert len(visited) > 20 and sorted(n for n in visited if squeeze(n) not in intros) == []
 
 
 def test_a_day_with_nothing_planned_says_so_instead_of_an_empty_table(qapp, tmp_path):
