@@ -112,11 +112,26 @@ class Recovery(QObject):
 
     # -- copies left by sessions that died
     def _dead_sessions(self) -> list[Path]:
+        self._adopt_legacy()
         try:
             folders = [p for p in self.root.iterdir() if p.is_dir() and p != self.folder]
         except OSError:
             return []
         return sorted(folders, key=_age)
+
+    def _adopt_legacy(self) -> None:
+        """Earlier versions kept one copy as `recovery.tour.json` beside `recovery.json`: offer it like any other."""
+        old = self.root / "recovery.tour.json"
+        if not old.exists():
+            return
+        folder = self.root / "earlier-version"
+        try:
+            folder.mkdir(exist_ok=True)
+            if (self.root / "recovery.json").exists():
+                os.replace(self.root / "recovery.json", folder / INFO)
+            os.replace(old, folder / TOUR)
+        except OSError:
+            pass
 
     def pending(self) -> Found | None:
         """The newest usable copy whose owner is gone, locked for us; None if there is none."""

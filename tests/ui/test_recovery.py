@@ -157,3 +157,14 @@ def test_a_lone_surrogate_in_a_name_is_a_status_message_not_a_traceback(window, 
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=1000)
     assert "recovery" in window.statusBar().currentMessage() and not recovery.tour_file.exists()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_copy_left_by_the_earlier_single_copy_layout_is_still_offered(qapp, small_tour, tmp_path):
+    from planner.io.fileformat import tour_to_json
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "recovery.tour.json").write_text(tour_to_json(small_tour), encoding="utf-8")
+    (folder / "recovery.json").write_text('{"path": "/somewhere/trip.tour.json"}', encoding="utf-8")
+    found = Recovery(TourDocument(), folder).pending()
+    assert found is not None and found.tour == small_tour and found.path == Path("/somewhere/trip.tour.json")
