@@ -40,9 +40,11 @@ def at(date: dt.date, minutes: int) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(0), CHINA) + dt.timedelta(minutes=minutes)
 
 
-def _description(tour: Tour, e: Entry, g: Group, edition: str) -> str:
+def _description(tour: Tour, plan: DayPlan, e: Entry, g: Group, edition: str) -> str:
     act, host = e.activity, hosted(e)
     lines = [f"{kind_label(e)}：{what_label(e)}"]
+    if e.index == 0:  # the day's first event carries its 每日提示
+        lines += [f"{label}：{text}" for label, text in plan.day.tips.lines()]
     if e.leg.moves:
         origin = f"，{fmt(e.depart)} 乘车出发" if e.depart < e.start else ""
         lines.append(f"车程约 {e.leg.minutes} 分钟（{e.leg.km:.0f} 公里）{origin}")
@@ -76,7 +78,7 @@ def _event(tour: Tour, g: Group, plan: DayPlan, e: Entry, stamp: dt.datetime, se
     if e.site is not None:
         ev.add("location", "，".join(x for x in (e.site.name, e.site.address) if x))
         ev.add("geo", (e.site.lat, e.site.lon))
-    ev.add("description", _description(tour, e, g, edition))
+    ev.add("description", _description(tour, plan, e, g, edition))
     ev.add("categories", [kind_label(e)])
     if e.leg.moves:
         alarm = Alarm()

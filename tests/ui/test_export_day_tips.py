@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 
+import icalendar
 import openpyxl
 from PySide6.QtCore import QTime
 
@@ -11,6 +12,7 @@ from planner.io.fileformat import load_tour, save_tour
 from planner.model.day_tips import DayTips
 from planner.render.daily import daily_html
 from planner.render.handbook import HandbookOptions, handbook_html
+from planner.render.phone_calendar import calendar_files
 from planner.render.share_card import card_html
 from planner.render.workbook import workbook_bytes
 from planner.schedule.scheduler import schedule
@@ -37,6 +39,9 @@ def test_editing_tips_in_the_window_is_one_undo_step_and_prints_everywhere(windo
     expected = "集合 07:45 酒店大堂&lt;b&gt;；着装 正装；携带 身份证"
     assert expected in handbook_html(s, HandbookOptions())
     assert "07:45 酒店大堂&lt;b&gt;" in daily_html(s) and "正装" in card_html(s, tour.group("g1"), MONDAY)
+    [(_, ics)] = calendar_files(s, ["g1"])
+    first = next(iter(icalendar.Calendar.from_ical(ics).walk("VEVENT")))
+    assert "集合：07:45 酒店大堂<b>" in str(first["DESCRIPTION"])
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s)))
     row = next(r for r in book["第一组"].iter_rows(values_only=True) if r[3] == "每日提示")
     assert row[1] == dt.time(7, 45) and "携带 身份证" in row[4]

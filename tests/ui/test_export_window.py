@@ -34,6 +34,7 @@ def _choose(monkeypatch, tmp_path, kinds=KINDS, uncheck_group=None):
         for kind, box in dialog.kinds.items():
             box.setChecked(kind in kinds)
         dialog.participant.setChecked(True)
+        dialog.handbook_daily.setChecked(True)
         if uncheck_group:
             for i in range(dialog.groups.count()):
                 item = dialog.groups.item(i)
@@ -68,6 +69,7 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     [png] = list((tmp_path / "微信图片").iterdir())
     assert Image.open(png).width == 1080
     assert "羊毛衫市场" in squeeze(text(tmp_path / f"{title}-接待通知单.pdf"))
+    assert "每日行程单" in text(tmp_path / f"{title}-行程手册.pdf", 2, 2)  # appended: in the contents
     assert progress == sorted(progress) and progress[-1] == 100
     viewer = FakeViewer()
     QDesktopServices.setUrlHandler("file", viewer, "open")

@@ -53,8 +53,10 @@ class ExportCenterDialog(QDialog):
             self.kinds[kind] = box
             column.addWidget(box)
         self.kinds[HANDBOOK].setChecked(True)
+        self.handbook_daily = QCheckBox(self.tr("Handbook: append the daily sheets"), what)
         self.notices_each = QCheckBox(self.tr("One PDF per host site"), what)
         self.images_by_day = QCheckBox(self.tr("One image per day"), what)
+        column.addWidget(self.handbook_daily)
         column.addWidget(self.notices_each)
         column.addWidget(self.images_by_day)
         form.addRow(self.tr("What"), what)
@@ -99,6 +101,7 @@ class ExportCenterDialog(QDialog):
             self.folder_edit.setText(name)
 
     def _validate(self) -> None:
+        self.handbook_daily.setEnabled(self.kinds[HANDBOOK].isChecked())
         self.notices_each.setEnabled(self.kinds[NOTICES].isChecked())
         self.images_by_day.setEnabled(self.kinds[IMAGES].isChecked())
         self.sites.setEnabled(self.kinds[NOTICES].isChecked())
@@ -117,4 +120,5 @@ class ExportCenterDialog(QDialog):
             sites=None if len(sites) == self.sites.count() else sites,
             edition=PARTICIPANT if self.participant.isChecked() else STAFF,
             notices_each=self.notices_each.isChecked(), images_by_day=self.images_by_day.isChecked(),
+            handbook_daily=self.handbook_daily.isChecked(),
             print_date=dt.date.today())

@@ -35,6 +35,7 @@ class ExportRequest:
     notices_each: bool = False            # one PDF per host site instead of one for all
     images_by_day: bool = False
     image_date: dt.date | None = None     # only this day's image (the Share menu)
+    handbook_daily: bool = False          # the handbook with the daily sheets appended
     print_date: dt.date = field(default_factory=dt.date.today)
 
     def outputs(self, title: str) -> dict[str, Path]:
@@ -75,7 +76,7 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
             path.mkdir(exist_ok=True)
         if kind == HANDBOOK:
             export_handbook(s, path, HandbookOptions(edition=req.edition, groups=req.groups,
-                                                     print_date=req.print_date), step)
+                                                     print_date=req.print_date, daily=req.handbook_daily), step)
         elif kind == DAILY:
             export_daily(s, path, req.groups, req.edition, req.print_date, step)
         elif kind == NOTICES and req.notices_each:
