@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.io.errors import PlannerError
@@ -40,12 +40,17 @@ def reason_of(exc: BaseException) -> str:
 
 
 class ErrorBoundary(QObject):
+    # The hook may run in a worker thread (an exception in QThread.run goes there too); a signal brings it
+    # to the window's thread, where a message box may be shown.
+    _raised = Signal(str, object)
+
     def __init__(self, window: QWidget, log_folder: Path | None = None):
         super().__init__(window)
         self.window = window
         self._log_folder = log_folder
         self._previous_hook = None
         self._showing = False  # a slot failing on every repaint must not stack up boxes
+        self._raised.connect(self.report)
 
     @property
     def log_path(self) -> Path:
@@ -106,7 +111,7 @@ class ErrorBoundary(QObject):
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         try:
-            self.report(self.tr("An action"), exc)
+            self._raised.emit(self.tr("An action"), exc)
         except Exception:  # the boundary itself must never raise into Qt
             self._previous_hook(kind, exc, tb)
 

@@ -99,3 +99,26 @@ def test_after_a_language_switch_a_failing_save_is_still_said(qtbot, document, i
         new.close()
         new.deleteLater()
         install(before)
+
+
+def test_an_exception_in_a_background_thread_is_said_in_the_window(window, qtbot, tmp_path, english):
+    from PySide6.QtCore import QThread
+
+    shown = answer_boxes(window, tmp_path)
+    seen_in = []
+    window.errors.ask = lambda title, text, offer: seen_in.append(QThread.currentThread()) or shown.append(text)
+
+    class Job(QThread):
+        def run(self):
+            raise LookupError("a bug in a background job")
+
+    before = sys.excepthook
+    window.errors.install()
+    try:
+        job = Job()
+        job.start()
+        job.wait()
+        qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    finally:
+        sys.excepthook = before
+    assert "a bug in a background job" in shown[0] and seen_in == [window.thread()]  # shown by the GUI thread
