@@ -323,7 +323,7 @@ def test_every_filter_shows_its_longest_choice_whole_in_a_laptop_window(qtbot, d
 
 
 def test_a_new_site_never_takes_an_id_the_open_tour_already_uses(qtbot, dock, doc):
-    from ui.catalogue.site_dialog import suggest_id
+    from ui.catalogue.site_form_rules import suggest_id
 
     taken = suggest_id("新村", set())
     doc.tour.sites.append(Site.model_validate(site(taken, "新村（旧记录）")))  # in the tour, not the catalogue

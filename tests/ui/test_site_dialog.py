@@ -10,7 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from planner.model.site import Site, SiteKind
 from tests.builders import site as site_dict
 from tests.ui.keyboard import type_text
-from ui.catalogue.site_dialog import SiteDialog, in_china_area, parse_hours, suggest_id
+from ui.catalogue.site_dialog import SiteDialog
+from ui.catalogue.site_form_rules import coordinate_pair, in_china_area, parse_hours, suggest_id
 
 
 def full_site() -> Site:
@@ -288,3 +289,35 @@ def test_a_hotel_turned_back_into_a_visit_site_gets_its_hour_back(qtbot, english
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("hotel"))
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("enterprise"))
     assert dialog.minutes_spin.value() == 60
+
+
+@pytest.mark.parametrize("pasted", ["30.27, 120.15", "120.15,30.27", "(30.27，120.15)"])
+def test_a_pasted_pair_of_coordinates_lands_in_both_fields(qtbot, english, pasted):
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    dialog = new_dialog(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QGuiApplication.clipboard().setText(pasted)
+    for field in (dialog.lat_edit, dialog.lon_edit):  # pasted into either field
+        dialog.lat_edit.clear()
+        dialog.lon_edit.clear()
+        field.setFocus()
+        qtbot.keySequence(field, QKeySequence.StandardKey.Paste)
+        assert (dialog.lat_edit.text(), dialog.lon_edit.text()) == ("30.27", "120.15")
+    assert dialog.warning_text() == ""
+
+
+def test_typing_a_pair_key_by_key_is_left_as_typed(qtbot, english):
+    dialog = new_dialog(qtbot)
+    fill(qtbot, dialog, lat="30.27,120.15")
+    assert dialog.lat_edit.text() == "30.27,120.15" and dialog.lon_edit.text() == ""
+    assert dialog.error_text("lat") == "Enter a number, e.g. 30.27"
+
+
+def test_coordinate_pairs_are_read_in_either_order():
+    assert coordinate_pair("30.27 120.15") == coordinate_pair("120.15；30.27") == (30.27, 120.15)
+    assert coordinate_pair("48.85, 2.35") == (48.85, 2.35)  # not in China: as written
+    assert coordinate_pair("2.35, 100.5") == (2.35, 100.5)
+    assert coordinate_pair("-122.4, 37.8") == (37.8, -122.4)  # beyond ±90 is the longitude
+    assert coordinate_pair("30.27") is None and coordinate_pair("30,27,1") is None and coordinate_pair("北纬30") is None

@@ -7,8 +7,6 @@ one the planner accepts. The id is made from the name and never shown: organizer
 
 from __future__ import annotations
 
-import hashlib
-import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,55 +15,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from planner.render.labels import weekday_of
 from planner.model.site import KIND_LABELS, TOPICS, Site, SiteKind
+from ui.catalogue.site_form_rules import (LIST_SEPARATORS, coordinate_pair, default_visit_minutes, in_china_area,
+                                          parse_hours, suggest_id)
 from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
 from ui.geo.locate_button import LocateButton
 from ui.i18n import lang, pick
-
-_LIST_SEPARATORS = re.compile(r"[,，、;；]+")
-_SPAN = re.compile(r"^\s*(\S+?)\s*(?:-|–|—|~|～|至|到)\s*(\S+)\s*$")
-
-
-def parse_hours(text: str) -> list[dict[str, str]] | None:
-    """"09:00-11:30, 13:30-17:00" → spans for the Site model; "" → [] (all day); None: not that shape.
-
-    Only the shape is checked here; whether "25:00" is a time is the model's answer.
-    """
-    spans = []
-    for piece in filter(str.strip, _LIST_SEPARATORS.split(text)):
-        m = _SPAN.match(piece)
-        if m is None:
-            return None
-        spans.append({"start": m.group(1), "end": m.group(2)})
-    return spans
-
-
-def suggest_id(name: str, taken: set[str]) -> str:
-    """An unused id: the Latin letters of the name when it has some ("Geely 吉利" → geely), else
-    "site-" and a short hash of the name (a Chinese name has no letters to spell it with)."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:56]
-    if len(base) < 2:
-        base = "site-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:6]
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
-CHINA_AREA = ((3.5, 53.6), (73.4, 135.1))
-"""(lat, lon) ranges boxing mainland China, its islands and the South China Sea (WGS-84)."""
-
-NO_VISIT_KINDS = {SiteKind.HOTEL, SiteKind.STATION}
-"""Places a group sleeps at or boards from: nothing to visit there, so no visit time by default."""
-
-
-def default_visit_minutes(kind: SiteKind) -> int:
-    return 0 if kind in NO_VISIT_KINDS else int(Site.model_fields["visit_minutes"].default)
-
-
-def in_china_area(lat: float, lon: float) -> bool:
-    (lat_lo, lat_hi), (lon_lo, lon_hi) = CHINA_AREA
-    return lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
-
 
 class SiteDialog(QDialog):
     """New site (site=None) or edit one; `result_site()` gives the validated Site after accept."""
@@ -207,12 +161,25 @@ class SiteDialog(QDialog):
                      self.presenter_edit):
             edit.textChanged.connect(self.validate)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self._coordinates_before = {self.lat_edit: self.lat_edit.text(), self.lon_edit: self.lon_edit.text()}
+        for edit in (self.lat_edit, self.lon_edit):
+            edit.textEdited.connect(lambda text, e=edit: self._maybe_pair_pasted(e, text))
         self.precision_box.currentIndexChanged.connect(self.validate)
         for spin in (self.minutes_spin, self.max_groups_spin, self.max_people_spin):
             spin.valueChanged.connect(self.validate)
         for check in (*self.weekday_checks, self.holidays_check):
             check.toggled.connect(self.validate)
         self.intro_edit.textChanged.connect(self.validate)
+
+    def _maybe_pair_pasted(self, edit: QLineEdit, text: str) -> None:
+        """Both coordinates pasted at once (as map sites copy them, often longitude first) go to their fields.
+        Only a paste: typed one key at a time, "30.27,1" is on its way to something else."""
+        before, self._coordinates_before[edit] = self._coordinates_before[edit], text
+        pair = coordinate_pair(text) if len(text) - len(before) >= 3 else None
+        if pair is not None:
+            self.lat_edit.setText(f"{pair[0]:g}")
+            self.lon_edit.setText(f"{pair[1]:g}")
+            self.lon_edit.setFocus()
 
     def _kind_changed(self) -> None:
         """A hotel has no visit time, a visit site an hour: follow the kind unless the user set the time."""
@@ -240,7 +207,7 @@ class SiteDialog(QDialog):
             "closed_weekdays": [d for d, c in enumerate(self.weekday_checks, start=1) if c.isChecked()],
             "closed_on_holidays": self.holidays_check.isChecked(),
             "max_groups": self.max_groups_spin.value(), "max_people": self.max_people_spin.value() or None,
-            "topics": [t.strip() for t in _LIST_SEPARATORS.split(self.topics_edit.text()) if t.strip()],
+            "topics": [t.strip() for t in LIST_SEPARATORS.split(self.topics_edit.text()) if t.strip()],
             "contact": self.contact_edit.text().strip(), "presenter": self.presenter_edit.text().strip(),
             "intro": self.intro_edit.toPlainText().strip(),
             "source": self._original.source if self._original else "",
