@@ -37,6 +37,7 @@ def switch_language(old: QMainWindow, choice: str) -> QMainWindow:
     if old.isVisible():
         new.setWindowState(old.windowState())
         new.show()
+    _same_place_on_the_board(old, new)
     old.map_dock.shutdown()
     old.hide()  # not close(): closing asks about unsaved changes, and the tour is not being closed
     old.deleteLater()
@@ -57,3 +58,15 @@ def _carry_over(old: QMainWindow, new: QMainWindow) -> None:
     old.errors.setParent(new)
     old.errors.window = new
     new.errors = old.errors
+
+
+def _same_place_on_the_board(old: QMainWindow, new: QMainWindow) -> None:
+    """The selected card or cell, and the scroll position, as the user left them."""
+    before, after = old.board, new.board
+    current = before.currentIndex()
+    if before.selected_activity:
+        after.select_activity(before.selected_activity)
+    elif current.isValid():
+        after.select_cell(*before.board.slot(current))
+    after.horizontalScrollBar().setValue(before.horizontalScrollBar().value())
+    after.verticalScrollBar().setValue(before.verticalScrollBar().value())

@@ -91,3 +91,21 @@ def test_the_recovery_copy_and_the_error_boundary_go_to_the_new_window(qtbot, en
         assert new.isWindowModified()  # the new window follows the tour
     finally:
         sys.excepthook = before
+
+
+def test_the_selected_card_and_cell_stay_selected(qtbot, english_window, document):
+    import datetime as dt
+
+    from ui.language_switch import current_window
+
+    english_window.board.select_activity("w2")
+    choose(english_window, "中文")
+    new = current_window()
+    assert new.board.selected_activity == "w2"
+    assert new.board.board.slot(new.board.currentIndex()) == ("g2", dt.date(2025, 2, 24))
+    new.board.select_activity(None)
+    new.board.select_cell("g1", dt.date(2025, 2, 24))
+    choose(new, "English")
+    newest = current_window()
+    assert newest.board.selected_activity is None
+    assert newest.board.board.slot(newest.board.currentIndex()) == ("g1", dt.date(2025, 2, 24))
