@@ -13,7 +13,7 @@ from planner.schedule.day_checks import day_problems, holiday_gaps
 from planner.schedule.people_checks import people_problems
 from planner.schedule.problems import SEVERITY_ORDER, Problem, Severity
 from planner.schedule.timeline import DayPlan, plan_day
-from planner.model.tour import Tour
+from planner.model.tour import Group, Tour
 from planner.schedule.travel import TravelEstimator
 
 
@@ -60,19 +60,30 @@ def _schedule(tour: Tour) -> Schedule:
     result = Schedule(tour)
     problems: list[Problem] = []
     for group in tour.groups:
-        previous = None
-        visited: dict[str, dt.date] = {}
-        for day in sorted(group.days, key=lambda d: d.date):
-            plan = plan_day(tour, group.id, day, sites, travel)
-            result.plans[(group.id, day.date)] = plan
-            problems += day_problems(tour, group, plan, previous, visited)
-            previous = plan
-    problems += capacity_problems(tour, result.plans.values())
-    problems += holiday_gaps(tour)
-    problems += tour_problems(tour, result.plans)
-    problems += people_problems(tour)
+        for day in sorted(group.days, key=lambda d: d.date):  # dates are unique within a group (validated)
+            result.plans[(group.id, day.date)] = plan_day(tour, group.id, day, sites, travel)
+        problems += group_day_problems(tour, group, result.plans)
+    problems += tour_wide_problems(tour, result.plans)
     result.problems = sort_problems(tour, problems)
     return result
+
+
+def group_day_problems(tour: Tour, group: Group, plans: dict[tuple[str, dt.date], DayPlan]) -> list[Problem]:
+    """One group's day checks from its timelines, in date order (a day's checks look at the days before)."""
+    problems: list[Problem] = []
+    previous = None
+    visited: dict[str, dt.date] = {}
+    for day in sorted(group.days, key=lambda d: d.date):
+        plan = plans[(group.id, day.date)]
+        problems += day_problems(tour, group, plan, previous, visited)
+        previous = plan
+    return problems
+
+
+def tour_wide_problems(tour: Tour, plans: dict[tuple[str, dt.date], DayPlan]) -> list[Problem]:
+    """Checks across groups and days (capacity, holidays, balance, people), from finished timelines."""
+    return (capacity_problems(tour, plans.values()) + holiday_gaps(tour) + tour_problems(tour, plans)
+            + people_problems(tour))
 
 
 def sort_problems(tour: Tour, problems: list[Problem]) -> list[Problem]:
