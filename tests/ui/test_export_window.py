@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PIL import Image
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -15,6 +16,8 @@ from tests.ui.pdf_helpers import squeeze, text
 from ui.exports.compare_dialog import CompareDialog
 from ui.exports.export_center import ExportCenterDialog
 from ui.exports.export_jobs import KINDS
+
+pytestmark = pytest.mark.usefixtures("english")  # the result texts are checked in English
 
 
 class FakeViewer(QObject):
