@@ -68,41 +68,66 @@ def test_recovered_work_comes_back_as_unsaved_and_is_copied_again_at_once(qtbot,
     assert Recovery(again, tmp_path / "recovery").restore() and again.tour == crashed.tour
 
 
-def test_a_live_instance_copy_is_never_offered_nor_deleted_and_a_killed_one_is_offered(qtbot, tmp_path):
-    folder = tmp_path / "recovery"
-    script = f"""
-import sys, time
+OTHER_APP = """
+import datetime as dt, sys
 from pathlib import Path
-sys.path.insert(0, {str(ROOT)!r})
-import datetime as dt
-from planner.io.fileformat import load_tour
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtGui import QGuiApplication
 from planner.model.edits import Slot
 from planner.model.tour import Activity
 from tests.builders import day, group, site, tour
 from ui.commands import AddActivity
 from ui.document import TourDocument
 from ui.recovery import Recovery
+app = QGuiApplication([])
 doc = TourDocument(tour(group("g2", day("2025-02-24")), sites=[site("mill", "羊毛衫市场")]))
+recovery = Recovery(doc, Path(sys.argv[1]))
 doc.push(AddActivity(doc.tour, Slot("g2", dt.date(2025, 2, 24), 0), Activity(kind="visit", site="mill"), "add"))
-recovery = Recovery(doc, Path({str(folder)!r}))
-assert recovery.write()
-print("written", flush=True)
-time.sleep(60)
+print("edited", flush=True)
+app.exec()
 """
-    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def other_app(folder: Path) -> subprocess.Popen:
+    """Another instance of the app, in its own process, that has just made one edit and keeps running."""
+    other = subprocess.Popen([sys.executable, "-c", OTHER_APP, str(folder), str(ROOT)], stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert other.stdout.readline().strip() == "edited"
+    return other
+
+
+def kill(other: subprocess.Popen) -> None:
+    other.send_signal(signal.SIGKILL)
+    other.wait()
+    other.stdout.close()
+
+
+def visits_in(found) -> list[str]:
+    return [a.site for a in found.tour.group("g2").day(MON).activities]
+
+
+def test_a_live_instance_copy_is_never_offered_nor_deleted_and_a_killed_one_is_offered(qtbot, tmp_path):
+    folder = tmp_path / "recovery"
+    other = other_app(folder)
     try:
-        assert other.stdout.readline().strip() == "written"
+        qtbot.waitUntil(lambda: bool(list(folder.glob("*/tour.json"))), timeout=2000)
         copies = list(folder.glob("*/tour.json"))
-        assert len(copies) == 1
         second = Recovery(TourDocument(), folder)  # a second window while the first still runs
         assert second.pending() is None and not second.restore()
         assert copies[0].exists()
     finally:
-        other.send_signal(signal.SIGKILL)
-        other.wait()
+        kill(other)
     found = Recovery(TourDocument(), folder).pending()  # now its owner is dead: offered
-    assert found is not None and [a.site for a in found.tour.group("g2").day(MON).activities] == ["mill"]
+    assert found is not None and visits_in(found) == ["mill"]
+
+
+def test_an_edit_half_a_second_before_the_app_is_killed_is_recovered(qtbot, tmp_path):
+    folder = tmp_path / "recovery"
+    other = other_app(folder)
+    time.sleep(0.5)
+    kill(other)
+    found = Recovery(TourDocument(), folder).pending()
+    assert found is not None and visits_in(found) == ["mill"]
 
 
 def test_declining_the_recovered_work_removes_it_and_an_idle_dead_session_leaves_nothing(qapp, small_tour, tmp_path):
