@@ -103,3 +103,11 @@ def test_an_unknown_site_exits_2_naming_it(small_pdf, tmp_path, capsys):
     assert main(["export-notices", str(path), "-o", str(tmp_path / "x.pdf"), "--site", "nope"]) == 2
     err = capsys.readouterr().err
     assert "nope" in err and "mill (羊毛衫厂)" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_tour_nobody_visits_yet_has_no_notices_exit_2(qapp, tmp_path, capsys):
+    t = tour({"id": "g1", "name": "第一组", "days": [day("2025-02-24")]}, sites=[site("mill", "羊毛衫厂")])
+    path = tmp_path / "t.tour.json"
+    save_tour(t, path)
+    assert main(["export-notices", str(path), "-o", str(tmp_path / "n.pdf")]) == 2
+    assert "no group visits a host site" in capsys.readouterr().err and not (tmp_path / "n.pdf").exists()

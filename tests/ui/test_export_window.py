@@ -148,3 +148,22 @@ def test_compare_with_a_saved_version(window, qtbot, tmp_path):
     (tmp_path / "hosts").mkdir()  # a folder the user picked
     written = dialog.write_host_notices(tmp_path / "hosts")
     assert {p.name.split("-")[0] for p in written} == set(dialog.reissue_sites()) and written
+
+
+def test_the_dialog_needs_something_to_write_a_group_and_a_host_site(window, qtbot, tmp_path):
+    dialog = ExportCenterDialog(window.document.tour, tmp_path, window)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()  # the handbook, every group, an existing folder
+    dialog.kinds["notices"].setChecked(True)
+    for i in range(dialog.sites.count()):
+        dialog.sites.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not ok.isEnabled()
+    dialog.sites.item(0).setCheckState(Qt.CheckState.Checked)
+    assert ok.isEnabled() and dialog.request().sites == [dialog.sites.item(0).data(Qt.ItemDataRole.UserRole)]
+    for i in range(dialog.groups.count()):
+        dialog.groups.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not ok.isEnabled()
+    dialog.groups.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.folder_edit.setText(str(tmp_path / "missing"))
+    assert not ok.isEnabled()

@@ -73,6 +73,7 @@ class ExportCenterDialog(QDialog):
         form.addRow(self.tr("Groups"), self.groups)
         s = schedule(tour)
         self.sites = _checklist(self, [(sid, tour.site(sid).name) for sid in host_sites(s)])
+        self.sites.itemChanged.connect(lambda _item: self._validate())
         form.addRow(self.tr("Host sites"), self.sites)
         place = QWidget(self)
         line = QHBoxLayout(place)
@@ -106,7 +107,8 @@ class ExportCenterDialog(QDialog):
         self.images_by_day.setEnabled(self.kinds[IMAGES].isChecked())
         self.sites.setEnabled(self.kinds[NOTICES].isChecked())
         folder = Path(self.folder_edit.text().strip()) if self.folder_edit.text().strip() else None
-        ok = (any(b.isChecked() for b in self.kinds.values()) and bool(_checked(self.groups))
+        no_site = self.kinds[NOTICES].isChecked() and self.sites.count() > 0 and not _checked(self.sites)
+        ok = (any(b.isChecked() for b in self.kinds.values()) and bool(_checked(self.groups)) and not no_site
               and folder is not None and folder.is_dir())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

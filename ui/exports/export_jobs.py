@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from planner.model.tour import Tour
 from planner.render.filenames import file_stem
 from planner.render.handbook import STAFF, HandbookOptions
+from planner.render.notices import host_sites
 from planner.schedule.scheduler import Schedule, schedule
 
 HANDBOOK, DAILY, NOTICES, WORKBOOK, CALENDARS, IMAGES = "handbook", "daily", "notices", "xlsx", "ics", "images"
@@ -79,6 +80,8 @@ def run_request(s: Schedule, req: ExportRequest, progress) -> list[Path]:
                                                      print_date=req.print_date, daily=req.handbook_daily), step)
         elif kind == DAILY:
             export_daily(s, path, req.groups, req.edition, req.print_date, step)
+        elif kind == NOTICES and not [sid for sid in host_sites(s) if req.sites is None or sid in req.sites]:
+            continue  # nobody visits a host site yet: no notice to print
         elif kind == NOTICES and req.notices_each:
             written += export_notice_files(s, path, req.sites, req.print_date, step)
             continue

@@ -47,6 +47,8 @@ def cmd_export_notices(args: argparse.Namespace) -> int:
     app = headless_qt()
     result = schedule(load_tour(args.file))
     sites = _pick_sites(result, args.site, args.file)
+    if not host_sites(result):
+        raise PlannerError(f"{args.file}: no group visits a host site yet, so there is no notice to print")
     out = Path(args.output)
     from ui.exports.documents_pdf import export_notice_files, export_notices
 
