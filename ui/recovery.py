@@ -26,7 +26,7 @@ from planner.model.tour import Tour
 from ui.document import TourDocument
 from ui.file_watch import DiskStamp
 
-WRITE_MS = 300
+WRITE_MS = 200  # well inside the promised half second, even on a busy machine
 LOCK, TOUR, INFO = "owner.lock", "tour.json", "info.json"
 
 
@@ -38,7 +38,7 @@ class Found:
 
 
 class Recovery(QObject):
-    failed = Signal(str)  # a copy could not be written: shown once in the status bar until one succeeds
+    failed = Signal(str)  # a copy could not be written: said once in the status bar; "" when it works again
 
     def __init__(self, document: TourDocument, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -90,6 +90,8 @@ class Recovery(QObject):
                 self.failed.emit(text)
             self.error = text
             return False
+        if self.error is not None:
+            self.failed.emit("")  # clears the status bar's warning
         self.error = None
         return True
 

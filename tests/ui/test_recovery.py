@@ -173,6 +173,10 @@ def test_a_copy_that_cannot_be_written_is_said_once_in_the_status_bar(window, qt
     qtbot.wait(500)
     assert len(said) == 1 and "recovery" in window.statusBar().currentMessage()
     assert "Traceback" not in capfd.readouterr().err
+    blocked.unlink()  # room again: the next edit is copied and the warning goes
+    drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
+    qtbot.waitUntil(lambda: recovery.tour_file.exists(), timeout=1000)
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_a_lone_surrogate_in_a_name_is_a_status_message_not_a_traceback(window, qtbot, tmp_path, capfd, english):
