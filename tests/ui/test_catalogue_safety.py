@@ -3,16 +3,15 @@ survive catalogue edits in the file and its versions, odd files do not stop the 
 
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from planner.io.fileformat import load_catalogue
 from planner.io.versions import list_versions
 from planner.model.site import Site
+from tests.ui.app_start import close, data_dir  # noqa: F401 (a fixture)
 from tests.ui.noise import ignore_webengine_noise
 from ui.app import BUNDLED_CATALOGUE, create_window
 from ui.catalogue.catalogue_commands import AddCatalogueSite, EditCatalogueSite
@@ -23,18 +22,6 @@ MINE = {"id": "my-own-farm", "name": "我自己找的合作社", "kind": "villag
 
 
 @pytest.fixture
-def data_dir(qapp, tmp_path):
-    """The app's data folder, its own for this test (test mode: never the user's)."""
-    QStandardPaths.setTestModeEnabled(True)
-    qapp.setApplicationName(f"Study-Tour Planner Tests {tmp_path.name}")
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-    QStandardPaths.setTestModeEnabled(False)
-
-
-@pytest.fixture
 def notices(monkeypatch):
     said = []
     monkeypatch.setattr(FileActions, "show_error", lambda self, title, text: said.append(text))
@@ -42,17 +29,7 @@ def notices(monkeypatch):
 
 
 def start(argv=()):
-    window = create_window(list(argv))
-    return window
-
-
-def close(window):
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    window.document.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return create_window(list(argv))
 
 
 def catalogue_with(*sites, **changes):

@@ -13,8 +13,12 @@ from planner.io.fileformat import load_tour
 from planner.model.edits import Slot
 from planner.model.tour import Activity
 from tests.ui.board_helpers import cell_point, drop_site
+from tests.ui.app_start import close, data_dir  # noqa: F401 (a fixture)
+from tests.ui.noise import ignore_webengine_noise
+from ui.app import create_window
 from ui.commands import AddActivity
 from ui.document import TourDocument
+from ui.file_actions import FileActions
 from ui.recovery import Recovery, attach
 
 MON = dt.date(2025, 2, 24)
@@ -197,3 +201,44 @@ def test_a_copy_left_by_the_earlier_single_copy_layout_is_still_offered(qapp, sm
     (folder / "recovery.json").write_text('{"path": "/somewhere/trip.tour.json"}', encoding="utf-8")
     found = Recovery(TourDocument(), folder).pending()
     assert found is not None and found.tour == small_tour and found.path == Path("/somewhere/trip.tour.json")
+
+
+def crash_with_unsaved_work(folder: Path, small_tour, path: Path) -> TourDocument:
+    """A session that edited `path` and died (its lock gone) before saving."""
+    crashed = TourDocument(small_tour.model_copy(deep=True), path=path)
+    before = Recovery(crashed, folder)
+    add_visit(crashed)
+    assert before.write()
+    before.lock.unlock()
+    return crashed
+
+
+@ignore_webengine_noise
+def test_at_start_the_dead_sessions_work_is_offered_restored_and_already_copied_again(
+        data_dir, small_tour, tmp_path, monkeypatch):
+    crashed = crash_with_unsaved_work(data_dir / "recovery", small_tour, tmp_path / "trip.tour.json")
+    monkeypatch.setattr(FileActions, "ask_restore", lambda self: True)
+    window = create_window([])
+    try:
+        assert window.document.tour == crashed.tour and window.document.modified
+        assert load_tour(window.recovery.tour_file) == crashed.tour  # a second crash would lose nothing
+        assert [p.name for p in (data_dir / "recovery").iterdir()] == [window.recovery.folder.name]
+    finally:
+        close(window)
+    assert list((data_dir / "recovery").iterdir()) == []  # closed (here: discarded): nothing left behind
+
+
+@ignore_webengine_noise
+def test_at_start_declining_removes_the_copy_and_opens_the_given_file(data_dir, small_tour, tmp_path, monkeypatch):
+    from planner.io.fileformat import save_tour
+
+    crash_with_unsaved_work(data_dir / "recovery", small_tour, tmp_path / "trip.tour.json")
+    other = tmp_path / "other.tour.json"
+    save_tour(small_tour, other)
+    monkeypatch.setattr(FileActions, "ask_restore", lambda self: False)
+    window = create_window([str(other)])
+    try:
+        assert window.document.path == other and not window.document.modified
+        assert Recovery(TourDocument(), data_dir / "recovery").pending() is None
+    finally:
+        close(window)
