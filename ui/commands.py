@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.model.edits import (Slot, adopt_site, drop_site, insert_activity, move_activity, remove_activity,
-                           replace_activity)
+from planner.model.edits import (Slot, adopt_site, drop_site, find_activity, insert_activity, move_activity,
+                                 remove_activity, replace_activity)
 from planner.model.site import Site
 from planner.model.tour import Activity, Tour
 
@@ -14,6 +14,10 @@ class _TourCommand(QUndoCommand):
     def __init__(self, tour: Tour, text: str):
         super().__init__(text)
         self.tour = tour
+
+    def touched(self) -> set | None:
+        """The group-days redo/undo change (the document re-plans only those); None: anything."""
+        return None
 
 
 class AddActivity(_TourCommand):
@@ -35,6 +39,10 @@ class AddActivity(_TourCommand):
         for site_id in reversed(self.adopted):
             drop_site(self.tour, site_id)
 
+    def touched(self) -> set | None:
+        # a site new to the tour could complete another day that named it: re-plan everything then
+        return None if self.adopted else {(self.slot.group_id, self.slot.date)}
+
 
 class RemoveActivity(_TourCommand):
     def __init__(self, tour: Tour, activity_id: str, text: str):
@@ -48,6 +56,9 @@ class RemoveActivity(_TourCommand):
 
     def undo(self) -> None:
         insert_activity(self.tour, self.slot, self.activity)
+
+    def touched(self) -> set | None:
+        return {(self.slot.group_id, self.slot.date)}
 
 
 class MoveActivity(_TourCommand):
@@ -63,6 +74,9 @@ class MoveActivity(_TourCommand):
         # Put it back exactly: remove from where it landed, insert at the old index.
         _, act = remove_activity(self.tour, self.activity_id)
         insert_activity(self.tour, self.origin, act)
+
+    def touched(self) -> set | None:
+        return {(self.origin.group_id, self.origin.date), (self.target.group_id, self.target.date)}
 
 
 class EditActivity(_TourCommand):
@@ -80,6 +94,12 @@ class EditActivity(_TourCommand):
         replace_activity(self.tour, self.activity_id, self.old)
         for site_id in reversed(self.adopted):
             drop_site(self.tour, site_id)
+
+    def touched(self) -> set | None:
+        if self.adopted:
+            return None
+        slot, _ = find_activity(self.tour, self.activity_id)
+        return {(slot.group_id, slot.date)}
 
 
 class ReplaceTourSettings(_TourCommand):

@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.io.fileformat import load_tour, save_catalogue, save_tour
-from planner.schedule.scheduler import Schedule, schedule
+from planner.schedule.incremental import Replanner
+from planner.schedule.scheduler import Schedule
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
 from ui.file_watch import DiskStamp
@@ -45,20 +46,41 @@ class TourDocument(QObject):
         # bound methods, not lambdas: Qt drops them with the document, so a late signal finds no dead object
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
-        self.schedule: Schedule = schedule(self.tour)
+        self._index = 0  # the undo stack's index as last seen: which commands ran since
+        self._replanner = Replanner(self.tour)
+        self.schedule: Schedule = self._replanner.schedule
+        self.touched: set | None = None  # the group-days the last change touched (None: anything)
 
     def _clean_changed(self, _clean: bool) -> None:
         self.fileChanged.emit()
 
-    def _index_changed(self, _index: int) -> None:
-        self.refresh()
+    def _index_changed(self, index: int) -> None:
+        """Commands that say which group-days they touch (`touched()`) get an incremental re-plan."""
+        low, high = sorted((self._index, index))
+        self._index = index
+        touched: set | None = set()
+        for i in range(low, high):
+            command = self.undo_stack.command(i)
+            says = getattr(command, "touched", None)
+            found = says() if callable(says) and command.childCount() == 0 else None
+            if found is None:
+                touched = None
+                break
+            touched |= found
+        self.refresh(touched)
 
     # -- editing
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
 
-    def refresh(self) -> None:
-        self.schedule = schedule(self.tour)
+    def refresh(self, touched: set | None = None) -> None:
+        """Re-plan (only `touched` group-days when given) and tell the views; they may read `self.touched`."""
+        if self._replanner.tour is not self.tour:
+            self._replanner, touched = Replanner(self.tour), None
+        else:
+            self._replanner.update(touched)
+        self.schedule = self._replanner.schedule
+        self.touched = touched
         self.changed.emit()
 
     def catalogue_changed(self) -> None:
@@ -82,6 +104,7 @@ class TourDocument(QObject):
         self.disk_stamp = stamp
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self._index = 0
         self.refresh()
         self.fileChanged.emit()
 
