@@ -124,21 +124,18 @@ class FileActions(QObject):
         path = path or self.ask_open_path()
         if path is None:
             return False
-        try:
-            self.document.open(path)
-        except TourFileError as e:
-            self.show_error(self.tr("Cannot open the tour"), e.describe())
-            return False
-        except Exception as e:
-            self.errors.report(self.tr("Opening %1").replace("%1", str(path)), e)
+        if not self._load(path):
             return False
         sweep_stale_temps(Path(path).parent)  # what a crash mid-save left beside it
         self.remember(path)
         return True
 
     def reload(self) -> bool:
-        """Show the file as it is on disk now; a file that cannot be read leaves the tour as it was."""
-        path = self.document.path
+        """Show the file as it is on disk now."""
+        return self._load(self.document.path)
+
+    def _load(self, path: Path) -> bool:
+        """A file that cannot be read is said, and the tour shown stays as it was."""
         try:
             self.document.open(path)
         except TourFileError as e:
