@@ -67,7 +67,7 @@ def visits_table(visits: list[Visit]) -> str:
     keep = [i for i in range(len(COLUMNS)) if any(row[i] for row in cells)]
     total = sum(COLUMNS[i][1] for i in keep)
     head = "".join(f'<th width="{100 * COLUMNS[i][1] // total}%">{COLUMNS[i][0]}</th>' for i in keep)
-    rows = "".join("<tr>" + "".join(f"<td{NUM if i in (0, 1, 2, 4) else ''}>{row[i]}</td>" for i in keep)
+    rows = "".join("<tr>" + "".join(f"<td{NUM if i in (0, 1, 2, 4, 5) else ''}>{row[i]}</td>" for i in keep)
                    + "</tr>" for row in cells)
     return f'<table class="grid" width="100%" cellspacing="0"><thead><tr>{head}</tr></thead>{rows}</table>'
 

@@ -85,10 +85,9 @@ def table_html(table: Table) -> str:
     phones = {i for i, h in enumerate(headers) if h in PHONE_COLUMNS}
 
     def cell(i: int, text: str) -> str:
-        shown = escape(text)
-        if i in phones:
-            shown = shown.replace(" ", "&nbsp;").replace("-", "&#8209;")
-        return f"<td>{shown}</td>"
+        if i in phones:  # the column takes the number's width; no line break inside it
+            return f'<td style="white-space: nowrap;">{escape(text)}</td>'
+        return f"<td>{escape(text)}</td>"
 
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
