@@ -65,6 +65,7 @@ def atomic_write(path: Path | str, data: str | bytes, backup: bool = False) -> N
     except OSError as e:
         raise FileWriteError(path, _reason(e), e.errno) from None
     _fsync_folder(target.parent)
+    sweep_stale_temps(target.parent, only=target.name)  # what a crash of an earlier save of this file left
 
 
 def _check_target(shown: Path, target: Path) -> int:
@@ -146,16 +147,17 @@ def current_umask() -> int:
     return mask
 
 
-def sweep_stale_temps(folder: Path | str, older_than_s: float = STALE_AFTER_S) -> list[Path]:
-    """Remove our `.NAME.xxxxxxxx.tmp` files older than a minute (a crash mid-save left them); never fails."""
-    removed = []
+def sweep_stale_temps(folder: Path | str, older_than_s: float = STALE_AFTER_S, only: str | None = None) -> list[Path]:
+    """Remove our `.NAME.xxxxxxxx.tmp` files older than a minute (a crash mid-save left them); never fails.
+    `only`: just those of the file named so."""
+    removed: list[Path] = []
     now = time.time()
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
     for entry in entries:
-        if not _TEMP.match(entry.name):
+        if not _TEMP.match(entry.name) or (only is not None and not entry.name.startswith(f".{only}.")):
             continue
         try:
             if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than_s:

@@ -53,7 +53,7 @@ def keep_version(path: Path | str, keep: int = KEEP, replacing_with: bytes | Non
     """Copy the current content of `path` into its versions folder (unless the newest version already holds
     it, or the save about to happen writes the same bytes) and prune to `keep`; returns the new version. Raises FileWriteError when it cannot: a save
     that cannot keep the previous version does not go ahead."""
-    from planner.io.atomic import FileWriteError, atomic_write
+    from planner.io.atomic import FileWriteError, atomic_write, sweep_stale_temps
 
     p = Path(path)
     try:
@@ -85,6 +85,7 @@ def keep_version(path: Path | str, keep: int = KEEP, replacing_with: bytes | Non
         except OSError:
             pass
     atomic_write(target, current)
+    sweep_stale_temps(folder)  # the folder is ours alone: temp files a crash left there go too
     os.chmod(target, st.st_mode & 0o777)  # a version is as private as the file it came from
     os.utime(target, (st.st_atime, st.st_mtime))
     return target

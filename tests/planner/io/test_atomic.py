@@ -110,3 +110,13 @@ def test_sweep_removes_only_our_stale_temp_files(tmp_path):
 
 def test_sweep_of_a_missing_folder_is_quiet(tmp_path):
     assert sweep_stale_temps(tmp_path / "nope") == []
+
+
+def test_saving_a_file_sweeps_the_stale_temp_files_of_that_file_only(tmp_path):
+    ours = tmp_path / ".a.tour.json.k3j9x_2q.tmp"
+    other = tmp_path / ".b.tour.json.k3j9x_2q.tmp"
+    for p in (ours, other):
+        p.write_text("left by a crash")
+        os.utime(p, (time.time() - 120, time.time() - 120))
+    atomic_write(tmp_path / "a.tour.json", "{}")
+    assert not ours.exists() and other.exists()
