@@ -239,3 +239,42 @@ def test_typing_in_a_cell_and_choosing_from_a_combo_edit_the_tour(qtbot, dock, p
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: people_document.tour.people.participants[1].group == "g1")
     assert people_document.undo_stack.count() == 2
+
+
+def tab_bars(window):
+    from PySide6.QtWidgets import QTabBar
+
+    return [([bar.tabText(i) for i in range(bar.count())], bar.geometry().getRect())
+            for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
+
+
+def test_the_roster_is_a_tab_beside_the_problems_with_one_tab_bar(qtbot, window):
+    qtbot.waitUntil(lambda: window.tabifiedDockWidgets(window.people_dock) == [window.problems_dock])
+    def bars():
+        return [rect for texts, rect in tab_bars(window) if window.people_dock.windowTitle() in texts]
+
+    qtbot.waitUntil(lambda: bool(bars()))
+    qtbot.wait(50)
+    bars = bars()
+    assert len(bars) == 1, tab_bars(window)
+    assert window.problems_dock.isVisible()  # the problems stay in front
+
+
+def test_a_saved_layout_places_the_roster_where_the_user_left_it(qtbot, document, isolated_settings):
+    from PySide6.QtCore import Qt as QtNS
+
+    from ui.main_window import MainWindow
+
+    first = MainWindow(document, isolated_settings, map_view_class=None)
+    first.show()
+    qtbot.waitUntil(lambda: bool(first.tabifiedDockWidgets(first.people_dock)))
+    first.addDockWidget(QtNS.DockWidgetArea.RightDockWidgetArea, first.people_dock)
+    document.undo_stack.setClean()
+    first.close()
+    second = MainWindow(document, isolated_settings, map_view_class=None)
+    second.show()
+    qtbot.waitExposed(second)
+    qtbot.wait(50)
+    assert second.dockWidgetArea(second.people_dock) == QtNS.DockWidgetArea.RightDockWidgetArea
+    assert second.tabifiedDockWidgets(second.people_dock) == []
+    second.close()

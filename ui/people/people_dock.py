@@ -277,7 +277,8 @@ class PeopleDock(QDockWidget):
 
 
 def install_people_dock(window: QMainWindow) -> PeopleDock:
-    """Dock the roster beside the problems list and offer it in the View menu."""
+    """Dock the roster as a tab behind the problems list (a saved layout, restored later, wins) and offer it
+    in the menus."""
     dock = PeopleDock(window.document, window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     problems = getattr(window, "problems_dock", None)
@@ -294,4 +295,3 @@ def install_people_dock(window: QMainWindow) -> PeopleDock:
             menu.insertAction(problems.toggleViewAction(), dock.toggleViewAction())
             break
     return dock
-
