@@ -171,3 +171,21 @@ def test_touching_the_file_without_changing_it_does_not_ask(window, saved, qtbot
     window.files.ask_reload = lambda modified: pytest.fail("asked for an unchanged file")
     os.utime(saved, None)
     qtbot.wait(700)
+
+
+def test_saving_on_a_full_disk_is_said_and_the_file_and_the_disk_are_as_before(window, tmp_path):
+    from tests.faults import fill, small_disk
+
+    with small_disk(tmp_path / "usb", size_kb=512) as usb:
+        path = usb / "trip.tour.json"
+        save_tour(window.document.tour, path)
+        assert window.files.open(path)
+        before = path.read_bytes()
+        shown = boxes(window)
+        drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
+        fill(usb, leave=1024)  # room for less than the tour
+        assert not window.files.save()
+        assert "磁盘已满" in shown[0][0] and shown[0][1]  # said, with Save As… offered
+        assert path.read_bytes() == before and window.document.modified
+        assert sorted(p.name for p in usb.iterdir() if p.name.endswith(".tmp")) == []
+        window.document.undo_stack.setClean()

@@ -242,3 +242,28 @@ def test_at_start_declining_removes_the_copy_and_opens_the_given_file(data_dir, 
         assert Recovery(TourDocument(), data_dir / "recovery").pending() is None
     finally:
         close(window)
+
+
+def test_a_full_disk_is_said_once_in_the_status_bar_and_copying_resumes_when_there_is_room(
+        window, qtbot, tmp_path, english, capfd):
+    from tests.faults import fill, small_disk
+
+    with small_disk(tmp_path / "data", size_kb=256) as data:
+        recovery = attach(window, data / "recovery")
+        said = []
+        recovery.failed.connect(said.append)
+        drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
+        qtbot.waitUntil(lambda: recovery.tour_file.exists(), timeout=1000)
+        fill(data)
+        for group_id in ("g1", "g2"):
+            drop_site(window.board, "leather", cell_point(window.board, group_id, MON))
+            qtbot.wait(300)
+        assert len(said) == 1 and "No space left" in said[0] and window.statusBar().currentMessage() == said[0]
+        assert [p.name for p in recovery.folder.iterdir() if p.name.endswith(".tmp")] == []
+        (data / "filler").unlink()
+        drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
+        qtbot.waitUntil(lambda: said[-1] == "", timeout=1000)
+        assert load_tour(recovery.tour_file) == window.document.tour
+        window.recovery.release()
+        window.recovery = None
+    assert "Traceback" not in capfd.readouterr().err
