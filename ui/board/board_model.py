@@ -33,10 +33,18 @@ class Night:
 
 
 class BoardModel(QAbstractTableModel):
+    """Dates and row positions are computed once per change (headers ask for them thousands of times);
+    an edit that says which group-days it touched repaints only those cells and the cells whose
+    problems changed, instead of the whole board."""
+
     def __init__(self, document: TourDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        self._shape = self._current_shape()
+        self._shape: tuple = ()
+        self._dates: list[dt.date] = []
+        self._columns: dict[dt.date, int] = {}
+        self._rows: dict[str, int] = {}
+        self._take_shape(self._current_shape())
         self._problems: dict[tuple[str, dt.date], list] = {}
         self._index_problems()
         document.changed.connect(self.refresh)
@@ -46,22 +54,38 @@ class BoardModel(QAbstractTableModel):
         tour = self.document.tour
         return (tuple(g.id for g in tour.groups), tour.start_date, tour.end_date)
 
+    def _take_shape(self, shape: tuple) -> None:
+        self._shape = shape
+        self._dates = self.document.tour.dates()
+        self._columns = {d: i for i, d in enumerate(self._dates)}
+        self._rows = {gid: i for i, gid in enumerate(shape[0])}
+
     @property
     def dates(self) -> list[dt.date]:
-        return self.document.tour.dates()
+        return self._dates
 
     def refresh(self) -> None:
         shape = self._current_shape()
         if shape != self._shape:
             self.beginResetModel()
-            self._shape = shape
+            self._take_shape(shape)
             self._index_problems()
             self.endResetModel()
             return
+        before = self._problems
         self._index_problems()
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+        touched = self.document.touched
+        if touched is None:  # anything may have changed: every cell and the group headers
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+            return
+        changed = set(touched) | {k for k in before.keys() | self._problems.keys()
+                                  if before.get(k) != self._problems.get(k)}
+        for group_id, date in sorted(changed, key=lambda k: (self._rows.get(k[0], -1), k[1])):
+            index = self.index_of(group_id, date)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def _index_problems(self) -> None:
         found: dict[tuple[str, dt.date], list] = {}
@@ -74,20 +98,19 @@ class BoardModel(QAbstractTableModel):
 
     # -- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.document.tour.groups)
+        return 0 if parent.isValid() else len(self._shape[0])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.dates)
+        return 0 if parent.isValid() else len(self._dates)
 
     def slot(self, index: Index) -> tuple[str, dt.date]:
-        return self.document.tour.groups[index.row()].id, self.dates[index.column()]
+        return self._shape[0][index.row()], self._dates[index.column()]
 
     def index_of(self, group_id: str, date: dt.date) -> QModelIndex:
-        rows = [i for i, g in enumerate(self.document.tour.groups) if g.id == group_id]
-        dates = self.dates
-        if not rows or date not in dates:
+        row, column = self._rows.get(group_id), self._columns.get(date)
+        if row is None or column is None:
             return QModelIndex()
-        return self.index(rows[0], dates.index(date))
+        return self.index(row, column)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -136,7 +159,7 @@ class BoardModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < self.columnCount():
                 return None
-            date = self.dates[section]
+            date = self._dates[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 if language == "zh":
                     return f"{date.month}月{date.day}日 {weekday(date)}"

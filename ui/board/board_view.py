@@ -57,7 +57,7 @@ class BoardView(QTableView):
         self._press: tuple[QPoint, str] | None = None
         self.verticalHeader().sectionClicked.connect(self._row_header_clicked)
         model.modelReset.connect(self._after_change)
-        model.dataChanged.connect(self._after_change)
+        model.dataChanged.connect(self._cells_changed)
 
     @property
     def board(self) -> BoardModel:
@@ -92,6 +92,16 @@ class BoardView(QTableView):
 
     def _after_change(self, *_args) -> None:
         self.resizeRowsToContents()
+        self.viewport().update()
+
+    def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:
+        """Only the rows that changed are measured again (a row's height fits its fullest day)."""
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        if len(rows) == self.board.rowCount():
+            self.resizeRowsToContents()
+        else:
+            for row in rows:
+                self.resizeRowToContents(row)
         self.viewport().update()
 
     # -- selection
