@@ -57,6 +57,14 @@ def _ensure_built() -> None:
         pass  # the window still works, in English
 
 
+def reset() -> None:
+    """Back to the state before any `install`: Qt's English source strings, Chinese domain labels. Tests
+    call it after each test so a language switched by one test never leaks into the next."""
+    global _current
+    install("en")
+    _current = "zh"
+
+
 def install(language: str) -> str:
     """Load (or drop) the Chinese translation for the running application; returns the language in force."""
     global _current

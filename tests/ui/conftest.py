@@ -75,18 +75,20 @@ def no_modal_message_boxes(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, refuse(name))
 
 
+@pytest.fixture(autouse=True)
+def language_reset(qapp):
+    """Whatever language a test switched to (a fixture, the View menu), the next test starts as if none was
+    installed: a test passing alone must pass after any other."""
+    yield
+    ui.i18n.reset()
+
+
 @pytest.fixture
 def english():
-    before = ui.i18n.lang()
     ui.i18n.install("en")
-    yield
-    ui.i18n.install(before)
 
 
 @pytest.fixture
 def chinese(qapp):
     """The interface in Chinese, from the project's translation (built from its TSV when stale)."""
-    before = ui.i18n.lang()
     ui.i18n.install("zh")
-    yield
-    ui.i18n.install(before)
