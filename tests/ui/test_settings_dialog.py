@@ -297,3 +297,13 @@ def test_groups_model_passes_the_model_tester(qtmodeltester):
     model.remove_group(0)
     qtmodeltester.check(model)
     assert [g.id for g in t.groups] == ["g3", "g2"]
+
+
+def test_a_tour_longer_than_a_year_is_refused_beside_the_end_date(open_dialog):
+    dlg = open_dialog(two_groups())
+    set_date(dlg.end_date, D(2035, 2, 28))
+    assert "366" in dlg.errors.text(dlg.end_date)
+    assert dlg.errors.text(dlg.title_edit) == ""
+    assert not dlg.ok_button.isEnabled()
+    set_date(dlg.end_date, D(2026, 2, 23))   # exactly 366 days from 23 Feb 2025
+    assert dlg.errors.text(dlg.end_date) == "" and dlg.ok_button.isEnabled()
