@@ -112,7 +112,7 @@ def create_window(argv: Sequence[str]):
     recovery = recovery_copy.attach(window, data_dir / "recovery")
     files = [a for a in argv if not a.startswith("-")]
     found = recovery.pending()
-    if found is not None and window.files.ask_restore():
+    if found is not None and window.files.ask_restore(found):
         recovery.restore(found)
     else:
         if found is not None:

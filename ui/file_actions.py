@@ -60,12 +60,17 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
-    def ask_restore(self) -> bool:
-        answer = QMessageBox.question(
-            self.window, self.tr("Recover unsaved work"),
-            self.tr("The planner was closed with unsaved changes. Recover them?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+    def ask_restore(self, found) -> bool:
+        """`found`: a dead session's copy (ui/recovery.py Found) — named, so the user knows what is at stake."""
+        name = str(found.path) if found.path else self.tr("an unsaved new tour")
+        text = self.tr("The planner was closed with unsaved changes to %1 (“%2”, copied %3). Recover them?\n\n"
+                       "Discard deletes this copy.").replace("%1", name).replace("%2", found.tour.title)
+        box = self._box(self.tr("Recover unsaved work"), text.replace("%3", found.saved_at))
+        recover = box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        return box.clickedButton() is recover
 
     def ask_conflict(self) -> Conflict:
         box = self._box(self.tr("The file changed on disk"),

@@ -11,6 +11,7 @@ restore (so a second crash loses nothing), and removed once the tour is saved or
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -35,6 +36,14 @@ class Found:
 
     def __init__(self, folder: Path, lock: QLockFile, tour: Tour, path: Path | None, stamp: DiskStamp | None):
         self.folder, self.lock, self.tour, self.path, self.stamp = folder, lock, tour, path, stamp
+
+    @property
+    def saved_at(self) -> str:
+        """When the copy was written, local time to the minute."""
+        try:
+            return dt.datetime.fromtimestamp((self.folder / TOUR).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        except OSError:
+            return "?"
 
 
 class Recovery(QObject):

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from planner.io.fileformat import load_tour
 from planner.model.edits import Slot
 from planner.model.tour import Activity
@@ -217,9 +219,11 @@ def crash_with_unsaved_work(folder: Path, small_tour, path: Path) -> TourDocumen
 def test_at_start_the_dead_sessions_work_is_offered_restored_and_already_copied_again(
         data_dir, small_tour, tmp_path, monkeypatch):
     crashed = crash_with_unsaved_work(data_dir / "recovery", small_tour, tmp_path / "trip.tour.json")
-    monkeypatch.setattr(FileActions, "ask_restore", lambda self: True)
+    asked = []
+    monkeypatch.setattr(FileActions, "ask_restore", lambda self, found: asked.append(found.path) or True)
     window = create_window([])
     try:
+        assert asked == [tmp_path / "trip.tour.json"]  # the question names the file
         assert window.document.tour == crashed.tour and window.document.modified
         assert load_tour(window.recovery.tour_file) == crashed.tour  # a second crash would lose nothing
         assert [p.name for p in (data_dir / "recovery").iterdir()] == [window.recovery.folder.name]
@@ -235,7 +239,7 @@ def test_at_start_declining_removes_the_copy_and_opens_the_given_file(data_dir, 
     crash_with_unsaved_work(data_dir / "recovery", small_tour, tmp_path / "trip.tour.json")
     other = tmp_path / "other.tour.json"
     save_tour(small_tour, other)
-    monkeypatch.setattr(FileActions, "ask_restore", lambda self: False)
+    monkeypatch.setattr(FileActions, "ask_restore", lambda self, found: False)
     window = create_window([str(other)])
     try:
         assert window.document.path == other and not window.document.modified
@@ -267,3 +271,24 @@ def test_a_full_disk_is_said_once_in_the_status_bar_and_copying_resumes_when_the
         window.recovery.release()
         window.recovery = None
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_restore_question_names_the_file_as_typed_and_recover_means_yes(window, qtbot, small_tour, tmp_path,
+                                                                           english):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    small_tour.title = "<b>湖南</b>"
+    crash_with_unsaved_work(tmp_path / "recovery", small_tour, tmp_path / "trip.tour.json")
+    found = Recovery(TourDocument(), tmp_path / "recovery").pending()
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.append((box.text(), box.textFormat()))
+        next(b for b in box.buttons() if b.text() == "Recover").click()
+
+    QTimer.singleShot(0, answer)
+    assert window.files.ask_restore(found)
+    text, fmt = seen[0]
+    assert str(tmp_path / "trip.tour.json") in text and "“<b>湖南</b>”" in text and fmt == Qt.TextFormat.PlainText
