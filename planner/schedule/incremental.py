@@ -2,8 +2,9 @@
 
 Timelines depend only on their own group-day (and the tour's settings and sites), so an edit re-plans
 its group-days and keeps every other timeline. A group's day checks look back at earlier days
-(revisits, last night's hotel), so a touched group's checks are redone whole; checks across groups
-(capacity, balance, holidays, people) are redone from the cached timelines. An edit that cannot say
+(revisits, last night's hotel), so a touched group's checks are redone whole. Capacity clashes and
+joint sessions only ever involve one date: they are redone for the touched dates; the other checks
+across groups (balance, holidays, people) are redone from the cached timelines. An edit that cannot say
 what it touched (settings, sites) passes `None`: everything is re-planned.
 """
 
@@ -13,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from planner.model.tour import Tour
+from planner.schedule.capacity import capacity_problems
 from planner.schedule.problems import Problem
 from planner.schedule.scheduler import (Schedule, _collector_paused, group_day_problems, schedule, sort_problems,
                                         tour_wide_problems)
@@ -29,6 +31,7 @@ class Replanner:
         self.tour = tour
         self.schedule = Schedule(tour)
         self._group_problems: dict[str, list[Problem]] = {}
+        self._capacity: dict[dt.date, list[Problem]] = {}
         self._travel: TravelEstimator | None = None
         self.update(None)
 
@@ -45,6 +48,7 @@ class Replanner:
         self._group_problems = {}
         for group in self.tour.groups:  # the same checks `schedule` ran, kept per group for later edits
             self._group_problems[group.id] = group_day_problems(self.tour, group, result.plans)
+        self._capacity = {date: self._capacity_on(date, result.plans) for date in {d for _, d in result.plans}}
         self.schedule = result
         return result
 
@@ -66,7 +70,14 @@ class Replanner:
                    for g in tour.groups for d in sorted(g.days, key=lambda d: d.date)}
         for group_id in {g for g, _ in touched}:
             self._group_problems[group_id] = group_day_problems(tour, tour.group(group_id), ordered)
+        for date in {d for _, d in touched}:
+            self._capacity[date] = self._capacity_on(date, ordered)
+        capacity = [p for date in sorted(self._capacity) for p in self._capacity[date]]
         problems = [p for g in tour.groups for p in self._group_problems[g.id]]
-        problems += tour_wide_problems(tour, ordered)
+        problems += tour_wide_problems(tour, ordered, capacity)
         self.schedule = Schedule(tour, ordered, sort_problems(tour, problems))
         return self.schedule
+
+    def _capacity_on(self, date: dt.date, plans: dict[GroupDay, object]) -> list[Problem]:
+        on_date = [plans[(g.id, date)] for g in self.tour.groups if (g.id, date) in plans]
+        return capacity_problems(self.tour, on_date)

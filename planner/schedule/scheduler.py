@@ -80,10 +80,14 @@ def group_day_problems(tour: Tour, group: Group, plans: dict[tuple[str, dt.date]
     return problems
 
 
-def tour_wide_problems(tour: Tour, plans: dict[tuple[str, dt.date], DayPlan]) -> list[Problem]:
-    """Checks across groups and days (capacity, holidays, balance, people), from finished timelines."""
-    return (capacity_problems(tour, plans.values()) + holiday_gaps(tour) + tour_problems(tour, plans)
-            + people_problems(tour))
+def tour_wide_problems(tour: Tour, plans: dict[tuple[str, dt.date], DayPlan],
+                       capacity: list[Problem] | None = None) -> list[Problem]:
+    """Checks across groups and days (capacity, holidays, balance, people), from finished timelines.
+
+    `capacity`: the capacity problems when the caller already has them (they only ever involve one date)."""
+    if capacity is None:
+        capacity = capacity_problems(tour, plans.values())
+    return capacity + holiday_gaps(tour) + tour_problems(tour, plans) + people_problems(tour)
 
 
 def sort_problems(tour: Tour, problems: list[Problem]) -> list[Problem]:
