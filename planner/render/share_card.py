@@ -10,8 +10,9 @@ import datetime as dt
 from html import escape
 
 from planner.model.clock import fmt
+from planner.model.site import SiteKind
 from planner.model.tour import Group
-from planner.render.day_rows import ARRIVAL, LEG, day_rows
+from planner.render.day_rows import ARRIVAL, LEG, day_places, day_rows
 from planner.render.labels import day_label, short_date
 from planner.render.people_view import leader_text, vehicle_text
 from planner.schedule.scheduler import Schedule
@@ -60,9 +61,24 @@ def _day(plan: DayPlan, colour: str) -> str:
     return head + table + hotel
 
 
+def _summary(plan: DayPlan, colour: str) -> str:
+    """A day in a whole-route card: date, set-off time, places in order, tonight's hotel (the day's own
+    image has the full timeline; a month of timelines would be taller than any phone shows)."""
+    places = " → ".join(_e(p) for p in day_places(plan)) or "（无现场教学）"
+    start = f'<span style="color: #555555;">{fmt(plan.day_start)} 出发　</span>' if plan.start_site else ""
+    end = plan.end_site
+    verb = "住" if end is not None and end.kind is SiteKind.HOTEL else "抵达"
+    hotel = (f'<br/><span style="font-size: 26px; color: #555555;">{verb}：{_e(end.name)}</span>'
+             if end is not None else "")
+    return (f'<p style="font-size: 34px; font-weight: bold; color: {_e(colour)}; margin-top: 22px; '
+            f'margin-bottom: 4px;">{_e(day_label(plan.date))}</p>'
+            f'<p style="font-size: 30px;">{start}{places}{hotel}</p>')
+
+
 def _row(when: str, what: str, place: str, colour: str, size: int, bold: bool = False) -> str:
     weight = "bold" if bold else "normal"
-    sub = f'<br/><span style="font-size: {size - 8}px; color: #555555; font-weight: normal;">{_e(place)}</span>' if place else ""
+    sub = (f'<br/><span style="font-size: {size - 8}px; color: #555555; font-weight: normal;">{_e(place)}</span>'
+           if place else "")
     return (f'<tr><td width="30%" style="font-size: {size}px; color: {colour}; white-space: nowrap;">{when}</td>'
             f'<td style="font-size: {size}px; color: {colour}; font-weight: {weight};">{_e(what)}{sub}</td></tr>')
 
@@ -82,7 +98,7 @@ def card_html(s: Schedule, g: Group, date: dt.date | None = None, edition: str =
               f'<p style="font-size: 60px; font-weight: bold; color: {ink}; margin-top: 6px;">{_e(g.name)}</p>'
               f'<p style="font-size: 34px; color: {ink};">{_e(when)}' + (f" · {_e(facts)}" if facts else "") + "</p>")
     parts = [f'<p><img src="route" width="{MAP_W}" height="{MAP_H}"/></p>']
-    parts += [_day(p, g.colour) for p in plans]
+    parts += [_day(p, g.colour) if date is not None else _summary(p, g.colour) for p in plans]
     if contact:
         parts.append(f'<p style="font-size: 30px; margin-top: 30px;">带队：{_e(contact)}</p>')
     parts.append('<p style="font-size: 22px; color: #999999; margin-top: 30px;">研学行程 · Study-Tour Planner'

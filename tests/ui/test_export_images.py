@@ -33,23 +33,25 @@ def test_whole_route_and_per_day_images_are_1080_wide_tall_and_drawn(qapp, tmp_p
     [whole] = list((tmp_path / "img").iterdir())
     assert whole.name == "g1-第一组_b-全程.png"
     img = Image.open(whole)
-    assert img.format == "PNG" and img.width == 1080 and img.height > 1500
+    assert img.format == "PNG" and img.width == 1080 and img.height > 1400
     assert img.convert("RGB").getpixel((5, 5)) == (0x2C, 0xA0, 0x2C)  # the group colour heads the card
     assert len(_colours(img)) > 50  # text, map and lines, not a blank canvas
     assert main(["export-images", str(path), "-o", str(tmp_path / "days"), "--by-day"]) == 0
     days = sorted(p.name for p in (tmp_path / "days").iterdir())
     assert days == ["g1-第一组_b-2025-02-24.png", "g1-第一组_b-2025-02-25.png"]
     one = Image.open(tmp_path / "days" / days[1])
-    assert one.width == 1080 and one.height < img.height
+    assert one.width == 1080 and one.height > 1000
 
 
 def test_card_text_carries_the_schedulers_times_and_hides_phones_when_shared():
     s = schedule(_tour())
     g = s.tour.group("g1")
-    html = card_html(s, g, edition="staff")
     for plan in s.group_plans("g1"):
+        day_card = card_html(s, g, plan.date)
         for e in plan.entries:
-            assert f"{e.start // 60:02d}:{e.start % 60:02d}" in html
+            assert f"{e.start // 60:02d}:{e.start % 60:02d}–{e.end // 60:02d}:{e.end % 60:02d}" in day_card
+    html = card_html(s, g, edition="staff")  # the whole route: each day's places in order
+    assert "羊毛衫厂 → 实验室" in html and "2月25日" in html
     assert "第一组&lt;b&gt;" in html and "139 1234 5678" in html
     assert "张带队" in card_html(s, g) and "139" not in card_html(s, g)  # shared images: no phones
 
@@ -61,4 +63,13 @@ def test_text_on_the_group_colour_stays_readable():
 def test_hunan_every_group(qapp, tmp_path):
     assert main(["export-images", str(HUNAN), "-o", str(tmp_path)]) == 0
     sizes = [Image.open(p).size for p in sorted(tmp_path.glob("*.png"))]
-    assert len(sizes) == 3 and all(w == 1080 and h > 3000 for w, h in sizes)
+    assert len(sizes) == 3 and all(w == 1080 and h > 2000 for w, h in sizes)
+
+
+def test_a_month_long_route_fits_on_one_image(qapp):
+    from planner.synthetic import synthetic_tour
+    from ui.exports.share_image import MAX_HEIGHT, card_image
+
+    s = schedule(synthetic_tour(1, 30, 6))
+    image = card_image(s, s.tour.groups[0])
+    assert image.width() == 1080 and 5000 < image.height() < MAX_HEIGHT  # every day shown, none cut off
