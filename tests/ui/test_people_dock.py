@@ -278,3 +278,14 @@ def test_a_saved_layout_places_the_roster_where_the_user_left_it(qtbot, document
     assert second.dockWidgetArea(second.people_dock) == QtNS.DockWidgetArea.RightDockWidgetArea
     assert second.tabifiedDockWidgets(second.people_dock) == []
     second.close()
+
+
+def test_names_sort_in_pinyin_order(dock, people_document):
+    people_document.tour.people.participants[:6] = [
+        type(people_document.tour.people.participants[0])(id=f"x{i}", name=n, group="g1")
+        for i, n in enumerate(["张伟", "李娜", "王芳", "陈静", "安然", "赵强"])]
+    people_document.tour.people.participants[6:] = []
+    people_document.refresh()
+    tab = dock.page("participants")
+    tab.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [tab.proxy.index(r, 0).data() for r in range(6)] == ["安然", "陈静", "李娜", "王芳", "张伟", "赵强"]

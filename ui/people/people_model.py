@@ -5,8 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCollator, QCoreApplication, QLocale, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
 
 from planner.model.edits import EditError
 from ui.people.columns import CHECK, CHOICE, COLUMNS, NUMBER, READ_ONLY, Column, label_of, sort_key
@@ -131,6 +131,10 @@ class PeopleFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
+        self.collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
     def lessThan(self, left: Index, right: Index) -> bool:
-        return left.data(SortRole) < right.data(SortRole)
+        a, b = left.data(SortRole), right.data(SortRole)
+        if a[0] == b[0] == 1:  # text: names in 拼音 order, as a 名单 is read
+            return self.collator.compare(a[2], b[2]) < 0
+        return a < b
