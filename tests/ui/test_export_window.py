@@ -62,6 +62,8 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     job = window.exports.export_all()
     progress = []
     job.progressed.connect(lambda p, _w: progress.append(p))
+    labels = set()
+    job.progressed.connect(lambda _p, _w: labels.add(window.exports.progress.labelText()))
     _run(qtbot, job)
     title = window.document.tour.title
     names = sorted(p.name for p in tmp_path.iterdir())
@@ -74,6 +76,7 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     assert "羊毛衫市场" in squeeze(text(tmp_path / f"{title}-接待通知单.pdf"))
     assert "每日行程单" in text(tmp_path / f"{title}-行程手册.pdf", 2, 2)  # appended: in the contents
     assert progress == sorted(progress) and progress[-1] == 100
+    assert {"Printing the handbook…", "Painting the WeChat images…"} <= labels  # says what it is doing
     viewer = FakeViewer()
     QDesktopServices.setUrlHandler("file", viewer, "open")
     try:

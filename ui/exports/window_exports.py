@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from ui.exports.export_center import ExportCenterDialog
-from ui.exports.export_jobs import IMAGES, ExportAllJob, ExportRequest
+from ui.exports.export_jobs import (CALENDARS, DAILY, HANDBOOK, IMAGES, NOTICES, WORKBOOK, ExportAllJob,
+                                    ExportRequest)
 
 
 class WindowExports(QObject):
@@ -80,7 +81,16 @@ class WindowExports(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(job.cancel)
-        job.progressed.connect(lambda percent, _what: progress.setValue(percent))
+        doing = {HANDBOOK: self.tr("Printing the handbook…"), DAILY: self.tr("Printing the daily sheets…"),
+                 NOTICES: self.tr("Printing the host notices…"), WORKBOOK: self.tr("Writing the Excel workbook…"),
+                 CALENDARS: self.tr("Writing the phone calendars…"), IMAGES: self.tr("Painting the WeChat images…")}
+
+        def show(percent: int, what: str) -> None:
+            progress.setValue(percent)
+            if what in doing:
+                progress.setLabelText(doing[what])
+
+        job.progressed.connect(show)
         job.finished.connect(progress.close)
         job.failed.connect(lambda text: self._finished(self.tr("The export failed."), text, folder))
         job.cancelled.connect(lambda: self._finished(self.tr("The export was cancelled."),
