@@ -65,4 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{group} {date}: room {room} has {beds} beds for {count} people ({names})"),
     "participant-no-group": ("{count} 名学员未分组：{names}",
         "{count} participants are in no group: {names}"),
+    "person-two-rooms": ("{date}：{name} 同时排在 {rooms} 房",
+        "{date}: {name} is in more than one room: {rooms}"),
 }

@@ -7,9 +7,10 @@ planned weeks before the 组织部 sends names, and a warning on every group wou
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
-from planner.model.people import People, StaffRole, person_keys
+from planner.model.people import People, Room, StaffRole, person_keys
 from planner.model.tour import Tour
 from planner.render.labels import short_date
 from planner.schedule.problems import Problem
@@ -80,6 +81,27 @@ def _rooms(people: People, names: dict[str, str]) -> list[Problem]:
             out.append(Problem("room-over-beds", room.group, room.date, params=lambda lang, r=room, w=who: {
                 "group": names.get(r.group, r.group), "date": short_date(r.date, lang), "room": r.number,
                 "count": len(r.occupants), "beds": r.beds, "names": name_list(w, lang)}))
+    out += _double_booked(people)
+    return out
+
+
+def _double_booked(people: People) -> list[Problem]:
+    """One person in two rooms on the same night: a row copied and not cleared."""
+    nights: dict[tuple[str, dt.date], list[Room]] = defaultdict(list)
+    for room in people.rooms:
+        for who in dict.fromkeys(room.occupants):
+            nights[(who, room.date)].append(room)
+    out = []
+    for (who, date), rooms in nights.items():
+        if len(rooms) < 2:
+            continue
+        person = people.person(who)
+        name = person.name if person else who
+        numbers = "、".join(r.number for r in rooms)
+        out.append(Problem("person-two-rooms", rooms[0].group, date,
+                           groups=tuple(dict.fromkeys(r.group for r in rooms)),
+                           params=lambda lang, d=date, n=name, rs=numbers: {
+                               "date": short_date(d, lang), "name": n, "rooms": rs}))
     return out
 
 

@@ -49,6 +49,7 @@ SEVERITIES: dict[str, Severity] = {
     "person-in-two-groups": Severity.ERROR,
     "room-over-beds": Severity.ERROR,
     "participant-no-group": Severity.WARNING,
+    "person-two-rooms": Severity.ERROR,
 }
 
 # code -> (severity, zh template, en template)

@@ -8,7 +8,7 @@ from tests.builders import codes, day, group, tour
 from tests.people_builders import roster
 
 PEOPLE_CODES = ("roster-headcount", "vehicle-seats", "person-in-two-groups", "room-over-beds",
-                "participant-no-group")
+                "participant-no-group", "person-two-rooms")
 
 
 def people_tour(headcounts=(50, 50), **people):
@@ -112,3 +112,13 @@ def test_participants_without_a_group_are_one_problem_naming_them():
 def test_every_people_code_is_registered_in_both_languages(code):
     severity, zh, en = CATALOGUE[code]
     assert isinstance(severity, Severity) and zh and en
+
+
+def test_a_person_in_two_rooms_on_one_night():
+    t = people_tour(rooms=[{"group": "g1", "date": "2025-02-24", "number": "801", "occupants": ["p1", "p3"]},
+                           {"group": "g1", "date": "2025-02-24", "number": "802", "occupants": ["p3"]},
+                           {"group": "g1", "date": "2025-02-25", "number": "802", "occupants": ["p3"]}])
+    [p] = [p for p in schedule(t).problems if p.code == "person-two-rooms"]
+    name = roster(100)[2]["name"]
+    assert (p.group_id, str(p.date), p.severity) == ("g1", "2025-02-24", Severity.ERROR)
+    assert p.message("zh") == f"2月24日：{name} 同时排在 801、802 房"

@@ -289,3 +289,14 @@ def test_names_sort_in_pinyin_order(dock, people_document):
     tab = dock.page("participants")
     tab.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [tab.proxy.index(r, 0).data() for r in range(6)] == ["安然", "陈静", "李娜", "王芳", "张伟", "赵强"]
+
+
+def test_a_double_booked_person_leads_to_the_rooms_filtered_by_name(dock, people_document):
+    people_document.tour.people.rooms[0].occupants = ["p1"]
+    people_document.tour.people.rooms.append(
+        type(people_document.tour.people.rooms[0])(group="g1", date="2025-02-24", number="802", occupants=["p1"]))
+    people_document.refresh()
+    problem = next(p for p in people_document.schedule.problems if p.code == "person-two-rooms")
+    dock.show_problem(problem)
+    tab = dock.page("rooms")
+    assert dock.tabs.currentWidget() is tab and tab.proxy.rowCount() == 2

@@ -204,7 +204,7 @@ class PeopleTab(QWidget):
 
 PROBLEM_TABS = {"roster-headcount": ("participants", "group"), "vehicle-seats": ("vehicles", "group"),
                 "person-in-two-groups": ("participants", "name"), "room-over-beds": ("rooms", "room"),
-                "participant-no-group": ("participants", "")}
+                "participant-no-group": ("participants", ""), "person-two-rooms": ("rooms", "name")}
 
 
 class PeopleDock(QDockWidget):
