@@ -8,6 +8,7 @@ target in one step. Works in any thread (no widgets), so the window can export w
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -16,6 +17,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from ui.exports.pdf_text import finish_pdf
+
+# fontTools warns about the CJK font's 1904-epoch timestamps each time the text layer is fixed; harmless, but
+# it reached the terminal of every PDF command as two lines of noise.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
 RESOLUTION = 300           # dpi of the PDF's layout units (text stays vector; images are sampled at this)
 MARGINS_MM = QMarginsF(16, 14, 16, 16)
