@@ -1,0 +1,118 @@
+"""The solver's own abstract model: routes, stops, breaks, shared resources. Knows nothing of tours.
+
+Times are integers in one unit chosen by the adaptor (minutes for tours, tenths for the benchmark).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Window:
+    """Bounds on when a stop's service may START (a site open 09:00–17:00 for 60 minutes: 09:00–16:00)."""
+
+    earliest: int
+    latest: int
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break taken where the route is (lunch): no travel, starts inside its window."""
+
+    duration: int
+    window: Window
+    prefer_start: int | None = None   # repair: the current start, kept when possible
+
+
+@dataclass(frozen=True)
+class Route:
+    """One vehicle-day (a group-day): leaves `start` no earlier than `earliest`, reaches `end` by `latest`."""
+
+    id: str
+    start: int                        # location index
+    end: int
+    earliest: int
+    latest: int
+    day: int = 0                      # routes on the same day share resources
+    lunch: Break | None = None        # required whenever the route has a stop
+    max_stops: int | None = None      # stops with `counts` set
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Something a route may do at a location: optional with a score, or required."""
+
+    id: str
+    location: int
+    duration: int
+    windows: tuple[Window, ...] = ()  # empty: any time
+    routes: tuple[str, ...] | None = None  # routes allowed (closed days already removed); None: any
+    required: bool = False
+    score: int = 0
+    pinned_start: int | None = None
+    resource: str | None = None       # a site shared by routes
+    people: int = 0
+    counts: bool = True               # counts towards the route's max_stops
+    prefer_route: str | None = None   # repair: where and when it is now
+    prefer_start: int | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    max_groups: int = 1
+    max_people: int | None = None
+
+
+@dataclass(frozen=True)
+class Booking:
+    resource: str
+    day: int
+    start: int
+    duration: int
+    people: int = 0
+
+
+@dataclass
+class Instance:
+    travel: list[list[int]]           # travel[a][b] between location indices
+    routes: list[Route]
+    stops: list[Stop]
+    resources: dict[str, Resource] = field(default_factory=dict)
+    joints: list[tuple[str, ...]] = field(default_factory=list)  # stops held together: same day and start
+    busy: list[Booking] = field(default_factory=list)  # resources already taken by what is not planned
+    travel_weight: int = 0            # objective: score − travel_weight·travel − span_weight·day spans
+    span_weight: int = 0              #            − change_weight·(stops moved or re-timed)
+    change_weight: int = 0
+
+
+@dataclass(frozen=True)
+class Visit:
+    stop: str
+    start: int
+
+
+@dataclass(frozen=True)
+class RoutePlan:
+    route: str
+    depart: int
+    arrive: int
+    visits: tuple[Visit, ...]
+    lunch_after: int | None = None    # the break follows visits[lunch_after - 1]; 0: before the first
+    lunch_start: int | None = None
+
+
+@dataclass
+class Plan:
+    routes: dict[str, RoutePlan]
+    score: int
+    travel: int
+    objective: int
+    optimal: bool = False
+    stopped: str = ""                 # why the search ended: "optimal", "time", "cancelled", "infeasible"
+    seconds: float = 0.0
+
+    def unvisited(self, instance: Instance) -> list[str]:
+        done = {v.stop for r in self.routes.values() for v in r.visits}
+        return [s.id for s in instance.stops if s.id not in done]

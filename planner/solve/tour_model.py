@@ -1,0 +1,179 @@
+"""A tour as an abstract instance: group-days become routes, their visits stops, sites shared resources.
+
+What is planned: the days of the chosen groups that hold visits (and no transfer, at most one meal).
+Their visits may move between those days (plan) or are kept where they are when possible (repair);
+lectures, discussions and check-ins stay on their day; the meal becomes the lunch break. Everything
+else stays as it is and only occupies the sites it books.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from planner.model.clock import minutes
+from planner.model.site import Site
+from planner.model.tour import DEFAULT_MINUTES, Activity, ActivityKind, Day, Tour
+from planner.schedule import holidays
+from planner.schedule.scheduler import Schedule, schedule
+from planner.schedule.timeline import HOURS_APPLY, activity_minutes
+from planner.schedule.travel import TravelEstimator
+from planner.solve.model import Booking, Break, Instance, Plan, Resource, Route, RoutePlan, Stop, Visit, Window
+
+CHANGE_WEIGHT = 10_000   # repair: one changed activity outweighs any saving in driving
+TRAVEL_WEIGHT = 10       # driving minutes first, then shorter days (less waiting)
+SPAN_WEIGHT = 1
+
+
+@dataclass
+class TourInstance:
+    instance: Instance
+    routes: dict[str, tuple[str, dt.date]]            # route id -> (group, date)
+    activities: dict[str, Activity]                   # stop id (= activity id) -> activity
+    meals: dict[str, Activity] = field(default_factory=dict)  # route id -> the day's meal, if any
+    home: dict[str, str] = field(default_factory=dict)  # stop id -> the route (day) it came from
+    stranded: list[str] = field(default_factory=list)  # visits no planned day can take (closed every day)
+
+
+def route_id(group_id: str, date: dt.date) -> str:
+    return f"{group_id}@{date.isoformat()}"
+
+
+def open_on(site: Site, date: dt.date) -> bool:
+    """The scheduler's closed-weekday and closed-holiday rules, as one yes/no for a date."""
+    try:
+        makeup, holiday = holidays.is_makeup_workday(date), holidays.holiday(date)
+    except NotImplementedError:
+        makeup, holiday = False, None
+    if date.isoweekday() in site.closed_weekdays and not (makeup and site.closed_on_holidays):
+        return False
+    return not (site.closed_on_holidays and holiday)
+
+
+def plannable(day: Day) -> bool:
+    acts = day.activities
+    return (any(a.kind is ActivityKind.VISIT for a in acts)
+            and not any(a.kind is ActivityKind.TRANSFER for a in acts)
+            and sum(1 for a in acts if a.kind is ActivityKind.MEAL) <= 1)
+
+
+def _windows(site: Site | None, act: Activity, duration: int) -> tuple[Window, ...]:
+    if site is None or not site.hours or act.kind not in HOURS_APPLY:
+        return ()
+    return tuple(Window(h.start_min, h.end_min - duration) for h in site.hours
+                 if h.end_min - duration >= h.start_min) or (Window(1, 0),)
+
+
+def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
+          current: Schedule | None = None) -> TourInstance:
+    current = current or schedule(tour)
+    chosen = set(group_ids) if group_ids else {g.id for g in tour.groups}
+    sites = tour.site_index()
+    loc_ids: list[str | None] = [None]  # index 0: nowhere (a day without a hotel): no travel to or from it
+    index: dict[str | None, int] = {None: 0}
+
+    def loc(site_id: str | None) -> int:
+        if site_id not in index:
+            index[site_id] = len(loc_ids)
+            loc_ids.append(site_id)
+        return index[site_id]
+
+    lunch_w = tour.lunch_window
+    routes, stops, busy = [], [], []
+    mapping: dict[str, tuple[str, dt.date]] = {}
+    acts: dict[str, Activity] = {}
+    meals: dict[str, Activity] = {}
+    pools: dict[str, list[tuple[Activity, str]]] = {}
+    joint_stops: dict[tuple[dt.date, str], list[str]] = {}
+    owner: dict[str, str] = {}
+    home: dict[str, str] = {}
+    for group in tour.groups:
+        for day in sorted(group.days, key=lambda d: d.date):
+            plan = current.plan(group.id, day.date)
+            if group.id not in chosen or not plannable(day):
+                for e in plan.entries if plan else []:
+                    if e.activity.site and e.activity.kind in HOURS_APPLY:
+                        busy.append(Booking(e.activity.site, day.date.toordinal(), e.start, e.duration,
+                                            group.headcount))
+                continue
+            rid = route_id(group.id, day.date)
+            mapping[rid] = (group.id, day.date)
+            meal = next((a for a in day.activities if a.kind is ActivityKind.MEAL), None)
+            starts = {e.activity.id: e.start for e in plan.entries}
+            lunch_len = meal.minutes if meal is not None and meal.minutes is not None \
+                else DEFAULT_MINUTES[ActivityKind.MEAL]
+            inside = min(tour.lunch_minutes, lunch_len)
+            lunch = Break(lunch_len, Window(lunch_w.start_min, lunch_w.end_min - inside),
+                          starts.get(meal.id) if (meal is not None and repair) else None)
+            if meal is not None:
+                meals[rid] = meal
+            routes.append(Route(rid, loc(day.start), loc(day.end), tour.day_window.start_min,
+                                tour.day_window.end_min, day.date.toordinal(), lunch, tour.max_visits_per_day))
+            for act in day.activities:
+                if act.kind is ActivityKind.MEAL:
+                    continue
+                acts[act.id] = act
+                owner[act.id] = group.id
+                home[act.id] = rid
+                free = act.kind is ActivityKind.VISIT and act.pinned is None and not act.joint
+                if free and not repair:
+                    pools.setdefault(group.id, []).append((act, rid))
+                    continue
+                stops.append(_stop(tour, act, group.headcount, sites, loc, (rid,) if not free else None,
+                                   rid if repair else None, starts.get(act.id) if repair else None))
+                if act.joint:
+                    joint_stops.setdefault((day.date, act.joint), []).append(act.id)
+    stranded = []
+    for gid, pool in pools.items():
+        days = [rid for rid, (g, _) in mapping.items() if g == gid]
+        for act, _ in pool:
+            stops.append(_stop(tour, act, tour.group(gid).headcount, sites, loc, tuple(days), None, None))
+    # a free visit may go to any planned day of its group on which its site is open
+    group_days = {gid: tuple(r for r, (g, _) in mapping.items() if g == gid) for gid in chosen}
+    fixed = []
+    for s in stops:
+        act = acts[s.id]
+        allowed = s.routes if s.routes is not None else group_days[owner[s.id]]
+        site = sites.get(act.site) if act.site else None
+        if site is not None and act.kind in HOURS_APPLY and act.pinned is None and len(allowed) > 1:
+            open_days = tuple(r for r in allowed if open_on(site, mapping[r][1]))
+            if not open_days:
+                stranded.append(s.id)
+            allowed = open_days or allowed
+        fixed.append(replace(s, routes=allowed))
+    stops = fixed
+    estimator = TravelEstimator(tour.travel)
+    travel = [[estimator.leg(sites.get(a), sites.get(b)).minutes if a and b else 0 for b in loc_ids]
+              for a in loc_ids]
+    resources = {s.id: Resource(s.id, s.max_groups, s.max_people) for s in tour.sites}
+    joints = [tuple(ids) for ids in joint_stops.values() if len(ids) > 1]
+    inst = Instance(travel, routes, stops, resources, joints, busy, TRAVEL_WEIGHT, SPAN_WEIGHT,
+                    CHANGE_WEIGHT if repair else 0)
+    return TourInstance(inst, mapping, acts, meals, home, stranded)
+
+
+def _stop(tour: Tour, act: Activity, people: int, sites: dict[str, Site], loc, routes, prefer_route,
+          prefer_start) -> Stop:
+    site = sites.get(act.site) if act.site else None
+    duration = activity_minutes(act, site)
+    shared = site is not None and act.kind in HOURS_APPLY
+    return Stop(id=act.id, location=loc(act.site), duration=duration, windows=_windows(site, act, duration),
+                routes=routes, required=True, pinned_start=minutes(act.pinned) if act.pinned else None,
+                resource=act.site if shared else None, people=people if shared else 0,
+                counts=act.kind is ActivityKind.VISIT, prefer_route=prefer_route, prefer_start=prefer_start)
+
+
+def current_plan(ti: TourInstance, result: Schedule) -> Plan:
+    """The tour as it stands, as a plan of the instance: the hint for repair and the measure of change."""
+    routes = {}
+    for rid, (gid, date) in ti.routes.items():
+        entries = result.plan(gid, date).entries
+        visits, after, lunch = [], None, None
+        for e in entries:
+            if e.activity.kind is ActivityKind.MEAL:
+                after, lunch = len(visits), e.start
+            elif e.activity.id in ti.activities:
+                visits.append(Visit(e.activity.id, e.start))
+        plan = result.plan(gid, date)
+        routes[rid] = RoutePlan(rid, plan.day_start, plan.day_end, tuple(visits), after, lunch)
+    return Plan(routes, 0, 0, 0)
