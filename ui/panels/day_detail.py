@@ -30,9 +30,17 @@ class DayTimelineModel(RowsModel):
     COLUMNS = ("Time", "Activity", "Place", "Leg before")
 
     def set_plan(self, plan: DayPlan | None) -> None:
-        self.beginResetModel()
-        self._rows = self._build(plan) if plan is not None else []
-        self.endResetModel()
+        """Rows that stay the same are left alone; a day with as many rows as before only repaints."""
+        rows = self._build(plan) if plan is not None else []
+        if len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
+        self._rows = rows
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1))
 
     @staticmethod
     def _leg(minutes: int, km: float) -> str:
@@ -73,6 +81,7 @@ class DayDetailDock(QDockWidget):
         self.setWindowTitle(self.tr("Day detail"))
         self.document = document
         self.slot: tuple[str, dt.date] | None = None
+        self._plan: DayPlan | None = None  # the timeline shown
         self.model = DayTimelineModel(self)
         body = QWidget(self)
         box = QVBoxLayout(body)
@@ -102,6 +111,9 @@ class DayDetailDock(QDockWidget):
 
     def refresh(self) -> None:
         plan = self.document.schedule.plan(*self.slot) if self.slot else None
+        if plan is not None and plan is self._plan and self.document.touched is not None:
+            return  # an edit elsewhere: this day's timeline is the very one shown
+        self._plan = plan
         self.model.set_plan(plan)
         if plan is None:
             self.heading.setText(self.tr("Select a group-day on the board."))

@@ -55,7 +55,9 @@ class ProblemsDock(QDockWidget):
         box.addWidget(self.view)
         self.setWidget(body)
         document.changed.connect(self._refresh_groups)
-        self.model.modelReset.connect(self._update_title)
+        for changed in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                        self.model.dataChanged):  # the model follows edits row by row, not only by resets
+            changed.connect(self._update_title)
         self._refresh_groups()
         self._update_title()
 

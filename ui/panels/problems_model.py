@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -31,9 +32,31 @@ class ProblemsModel(RowsModel):
         document.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = list(self.document.schedule.problems)
-        self.endResetModel()
+        """After a partial re-plan most problems are the very objects shown already: only the rows around
+        the others are removed, inserted or repainted, so the table keeps its selection and scroll."""
+        new = list(self.document.schedule.problems)
+        if self.document.touched is None:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        # identity, not equality: a problem's message may change while its fields compare equal
+        steps = SequenceMatcher(None, [id(p) for p in self._rows], [id(p) for p in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(steps.get_opcodes()):  # from the end: earlier rows keep their place
+            if tag == "equal":
+                continue
+            if i2 - i1 == j2 - j1:
+                self._rows[i1:i2] = new[j1:j2]
+                self.dataChanged.emit(self.index(i1, 0), self.index(i2 - 1, len(self.COLUMNS) - 1))
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._rows[i1:i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
+                self._rows[i1:i1] = new[j1:j2]
+                self.endInsertRows()
 
     def problem(self, row: int) -> Problem:
         return self._rows[row]
