@@ -73,6 +73,7 @@ COMMANDS["export-map"] = ("write a standalone HTML map of every group's route", 
 
 from planner.imports import site_cli  # noqa: E402,F401  (registers import-sites; needs COMMANDS above)
 from planner.imports import roster_cli  # noqa: E402,F401  (registers import-roster)
+from planner.solve import plan_cli  # noqa: E402,F401  (registers plan)
 
 
 def build_parser() -> argparse.ArgumentParser:

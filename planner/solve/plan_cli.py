@@ -1,0 +1,64 @@
+"""`study-tour plan FILE -o OUT [--groups …] [--time-limit S] [--repair] [--seed N] [--json]`.
+
+Exit 0: the written plan has no errors; 1: errors remain (listed); 2: unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
+from planner.io.errors import PlannerError
+from planner.io.fileformat import load_tour, save_tour
+from planner.render.report import render_json
+from planner.solve.runner import run
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    if not 0 < args.time_limit <= 3600:
+        raise PlannerError(f"--time-limit {args.time_limit}: give seconds between 0 and 3600")
+    tour = load_tour(args.file, lang=args.lang)
+    groups = [g for part in args.groups or [] for g in part.split(",") if g]
+    out = run(tour, groups or None, args.repair, args.time_limit, args.seed)
+    save_tour(out.tour, args.output)
+    errors = out.errors(out.after)
+    before, after = out.travel_minutes
+    summary = {
+        "errors_before": len(out.errors(out.before)), "errors_after": len(errors),
+        "changed_activities": out.changed_activities, "travel_minutes_before": before,
+        "travel_minutes_after": after, "kept_original": out.kept_original,
+        "search": out.plan.stopped if out.plan else "no plan found",
+        "seconds": round(out.plan.seconds, 1) if out.plan else None,
+        "stranded_activities": out.stranded,
+    }
+    if args.json:
+        doc = {**summary, "check": render_json(out.after, args.lang)}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        zh = args.lang == "zh"
+        sys.stdout.write((f"错误 {summary['errors_before']} → {len(errors)}；改动 {out.changed_activities} 项；"
+                          f"车程 {before} → {after} 分钟；已写入 {args.output}\n") if zh else
+                         (f"errors {summary['errors_before']} → {len(errors)}; {out.changed_activities} "
+                          f"activities changed; driving {before} → {after} min; written to {args.output}\n"))
+        if out.kept_original:
+            sys.stdout.write("未找到错误更少的方案，保留原行程\n" if zh else
+                             "no plan with fewer errors was found; the tour is kept as it was\n")
+        for p in errors:
+            sys.stdout.write(f"  {p.message(args.lang)}\n")
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="tour file (*.tour.json)")
+    p.add_argument("-o", "--output", required=True, help="where to write the planned tour")
+    p.add_argument("--groups", nargs="+", help="only these groups (ids, e.g. g1 g2 or g1,g2)")
+    p.add_argument("--time-limit", type=float, default=10.0, help="seconds of search (default 10)")
+    p.add_argument("--repair", action="store_true", help="change as little as possible to remove errors")
+    p.add_argument("--seed", type=int, default=0, help="search seed: the same seed, the same plan")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+
+COMMANDS["plan"] = ("auto-plan a tour's visits into days (or --repair its errors)", _setup, cmd_plan)
