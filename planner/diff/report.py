@@ -35,6 +35,23 @@ def describe(c: Change) -> str:
     return f"{label} {c.what}"
 
 
+def condensed(changes: list[Change]) -> list[str]:
+    """The notice's lines: every change, except that a day whose times all shift reads as one line (a moved
+    visit shifts the rest of the day; the class needs the first new time, not a list)."""
+    lines, retimed = [], {}
+    for c in changes:
+        if c.kind == RETIMED:
+            retimed.setdefault(c.new.date, []).append(c)
+    for c in changes:
+        day = retimed.get(c.new.date, []) if c.kind == RETIMED else []
+        if len(day) > 1:
+            if c is day[0]:
+                lines.append(f"{describe(c)}，其后 {len(day) - 1} 项随之调整")
+            continue
+        lines.append(describe(c))
+    return lines
+
+
 def render_text(diff: TourDiff) -> str:
     if diff.same:
         return "两个版本的行程相同。\n"
@@ -63,8 +80,8 @@ CHANGE_CSS = """
 body { font-size: 12pt; color: #111; }
 h1 { font-size: 22pt; text-align: center; letter-spacing: 4px; margin-bottom: 2px; }
 p.sub { text-align: center; color: #555; font-size: 11pt; }
-h3 { font-size: 14pt; margin-top: 14px; margin-bottom: 4px; }
-p.item { font-size: 12.5pt; margin-left: 12px; }
+h3 { font-size: 13pt; margin-top: 10px; margin-bottom: 2px; }
+p.item { font-size: 11.5pt; margin-left: 12px; margin-top: 1px; margin-bottom: 1px; }
 .sign { text-align: right; }
 """
 
@@ -79,8 +96,8 @@ def change_notice_html(diff: TourDiff, print_date: dt.date) -> str:
     names = {c.group_id: c.group for c in diff.changes}
     for gid in dict.fromkeys(c.group_id for c in diff.changes):
         parts.append(f"<h3>{escape(names[gid])}</h3>")
-        parts += [f'<p class="item">· {escape(describe(c))}</p>' for c in diff.for_group(gid)]
-    parts.append('<p class="item"><br/>请各位学员以本通知为准，如有疑问请联系带队。</p>')
+        parts += [f'<p class="item">· {escape(line)}</p>' for line in condensed(diff.for_group(gid))]
+    parts.append('<p class="item"><br/>请各位学员以本通知和新版行程手册为准，如有疑问请联系带队。</p>')
     organizer = escape(t_new.organizer or "培训班")
     parts.append(f'<p class="sign"><br/>{organizer}<br/>{print_date.year}年{print_date.month}月{print_date.day}日</p>')
     return f'<html><head><meta charset="utf-8"/></head><body>{"".join(parts)}</body></html>'

@@ -41,3 +41,23 @@ def test_a_retimed_visit_reissues_that_hosts_notice(qapp, tmp_path):
     [only_mill_and_lab] = [sorted(p.name for p in folder.iterdir())]
     assert only_mill_and_lab == ["lab-实验室-接待通知单.pdf", "mill-羊毛衫厂-接待通知单.pdf"]
     assert "10:00" in text(folder / "mill-羊毛衫厂-接待通知单.pdf")
+
+
+def test_a_ripple_of_retimings_still_fits_one_page(qapp, tmp_path):
+    from planner.io.fileformat import load_tour
+    from pathlib import Path
+
+    hunan = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
+    old = load_tour(hunan)
+    new = old.model_copy(deep=True)
+    for g in new.groups:  # every group's first visit of each day starts an hour later: the whole day shifts
+        for d in g.days:
+            if d.activities:
+                d.activities[0].pinned = dt.time(10, 0)
+    a, b = tmp_path / "a.tour.json", tmp_path / "b.tour.json"
+    save_tour(old, a)
+    save_tour(new, b)
+    out = tmp_path / "change.pdf"
+    assert main(["diff", str(a), str(b), "--notice", str(out)]) == 1
+    content = squeeze(text(out))
+    assert pages(out) == 1 and content.count("项随之调整") == 18  # one line per group-day
