@@ -77,3 +77,13 @@ def test_hunan_daily_sheets_are_a_page_each(qapp, tmp_path):
     assert main(["export-pdf", str(HUNAN), "-o", str(out), "--daily-only"]) == 0
     days = sum(1 for p in schedule(load_tour(HUNAN)).plans.values() if p.entries)
     assert pages(out) == days == 18
+
+
+def test_the_handbook_dialog_offers_the_daily_sheets(qtbot, tour_file):
+    from ui.exports.export_dialog import ExportDialog
+
+    dialog = ExportDialog(load_tour(tour_file), tour_file.parent / "h.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.options().daily is False
+    dialog.daily.setChecked(True)
+    assert dialog.options().daily is True

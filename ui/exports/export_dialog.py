@@ -59,6 +59,8 @@ class ExportDialog(QDialog):
         line.addWidget(self.path_edit, 1)
         line.addWidget(browse)
         form.addRow(self.tr("File"), file_row)
+        self.daily = QCheckBox(self.tr("Append the daily sheets (one page per group-day)"), self)
+        form.addRow("", self.daily)
         self.open_when_done = QCheckBox(self.tr("Open the PDF when it is ready"), self)
         self.open_when_done.setChecked(True)
         form.addRow("", self.open_when_done)
@@ -94,7 +96,8 @@ class ExportDialog(QDialog):
     def options(self) -> HandbookOptions:
         chosen = [gid for gid, box in self.group_boxes.items() if box.isChecked()]
         return HandbookOptions(edition=self.edition(),
-                               groups=None if len(chosen) == len(self.group_boxes) else chosen)
+                               groups=None if len(chosen) == len(self.group_boxes) else chosen,
+                               daily=self.daily.isChecked())
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip())
