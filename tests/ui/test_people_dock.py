@@ -300,3 +300,40 @@ def test_a_double_booked_person_leads_to_the_rooms_filtered_by_name(dock, people
     dock.show_problem(problem)
     tab = dock.page("rooms")
     assert dock.tabs.currentWidget() is tab and tab.proxy.rowCount() == 2
+
+
+def test_pasting_a_block_from_a_spreadsheet_fills_cells_and_adds_rows_in_one_undo_step(qtbot, dock, people_document):
+    tab = dock.page("participants")
+    before = people_document.tour.model_copy(deep=True)
+    tab.view.setCurrentIndex(tab.proxy.mapFromSource(cell(tab, 19, "name")))  # the last row
+    block = "林一\t男\t衢州市经信局 处长\t13900000019\t第二组\r\n新人甲\t女\t\t13900000020\t1组\r\n新人乙\t不详\t\t打不通\t第一组\r\n"
+    tab.paste(block)
+    people = people_document.tour.people.participants
+    assert len(people) == 22
+    assert (people[19].name, people[19].gender.value, people[19].phone, people[19].group) == (
+        "林一", "male", "13900000019", "g2")
+    assert (people[20].name, people[20].gender.value, people[20].group) == ("新人甲", "female", "g1")
+    assert people[21].name == "新人乙" and people[21].phone == ""          # its bad cells were left alone
+    assert tab.error_label.text().splitlines()[0].startswith("Row 22, Gender: '不详' is not one of")
+    assert tab.error_label.text().splitlines()[1].startswith("Row 22, Phone: ")
+    assert people_document.undo_stack.count() == 1
+    people_document.undo_stack.undo()
+    assert people_document.tour == before
+
+
+def test_copied_rows_paste_back_as_the_same_values(qtbot, dock, people_document):
+    tab = dock.page("staff")
+    tab.add_row()
+    tab.view.selectRow(0)
+    tab.copy_rows()
+    from PySide6.QtWidgets import QApplication
+
+    text = QApplication.clipboard().text()
+    from planner.model.people import ROLE_LABELS, StaffRole
+    from ui.i18n import pick
+
+    assert text.split("\t")[:4] == [pick(ROLE_LABELS[StaffRole.LEADER]), "钱领队", "13900001111", ""]
+    tab.view.setCurrentIndex(tab.proxy.index(1, 0))
+    tab.paste(text)
+    first, second = people_document.tour.people.staff
+    assert second.model_dump(exclude={"id"}) == first.model_dump(exclude={"id"})

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
 from planner.model.edits import EditError
@@ -20,6 +20,8 @@ from planner.model.people_edits import rooms_from_roster, roster_counts
 from planner.schedule.problems import Problem
 from ui.i18n import lang
 from ui.imports.import_actions import LAST_FOLDER
+from planner.model.tour import Tour
+from ui.people.clipboard import paste, rows_text
 from ui.people.columns import CHOICE
 from ui.people.people_commands import InsertPeople, RemovePeople, ReplacePeople, SetHeadcounts
 from ui.people.people_model import PeopleFilter, PeopleModel
@@ -115,12 +117,29 @@ class PeopleTab(QWidget):
         self._update_count()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete, Copy and Paste on the table (not while a cell is being typed in)."""
         if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.Delete) and self.view.state() \
-                != QAbstractItemView.State.EditingState:
-            self.remove_rows()
-            return True
+                and self.view.state() != QAbstractItemView.State.EditingState:
+            for key, action in ((QKeySequence.StandardKey.Delete, self.remove_rows),
+                                (QKeySequence.StandardKey.Copy, self.copy_rows),
+                                (QKeySequence.StandardKey.Paste, self.paste)):
+                if event.matches(key):
+                    action()
+                    return True
         return super().eventFilter(watched, event)
+
+    def copy_rows(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            QApplication.clipboard().setText(rows_text(self.model, rows))
+
+    def paste(self, text: str | None = None) -> None:
+        """Fill cells from the current one with a block copied from a spreadsheet (one undo step)."""
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        row, column = (current.row(), current.column()) if current.isValid() else (self.model.rowCount(), 0)
+        errors = paste(self, QApplication.clipboard().text() if text is None else text, row, column)
+        more = self.tr(" … and %1 more").replace("%1", str(len(errors) - 3)) if len(errors) > 3 else ""
+        self.show_error("\n".join(errors[:3]) + more)
 
     def _update_count(self, *_: Any) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -135,8 +154,9 @@ class PeopleTab(QWidget):
     def selected_rows(self) -> list[int]:
         return sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
 
-    def new_record(self) -> Any | None:
-        tour = self.document.tour
+    def new_record(self, tour: Tour | None = None) -> Any | None:
+        """A blank row for this list in `tour` (the open one by default), or None with the reason shown."""
+        tour = tour or self.document.tour
         people = tour.people
         first_group = tour.groups[0].id if tour.groups else None
         if self.kind == "participants":
