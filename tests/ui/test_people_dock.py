@@ -337,3 +337,15 @@ def test_copied_rows_paste_back_as_the_same_values(qtbot, dock, people_document)
     tab.paste(text)
     first, second = people_document.tour.people.staff
     assert second.model_dump(exclude={"id"}) == first.model_dump(exclude={"id"})
+
+
+def test_ctrl_v_on_the_table_pastes_the_clipboard(qtbot, dock, people_document):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    tab = dock.page("vehicles")
+    QApplication.clipboard().setText("第二组\t浙B00001\t45\t李师傅\t13900000088\n")
+    tab.view.setCurrentIndex(tab.proxy.index(0, 0))
+    qtbot.keySequence(tab.view, QKeySequence(QKeySequence.StandardKey.Paste))
+    vehicle = people_document.tour.people.vehicles[0]
+    assert (vehicle.group, vehicle.plate, vehicle.seats, vehicle.driver_phone) == ("g2", "浙B00001", 45, "13900000088")
