@@ -67,14 +67,14 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     _run(qtbot, job)
     title = window.document.tour.title
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f"{title}-行程手册.pdf", f"{title}-每日行程单.pdf", f"{title}-接待通知单.pdf",
-                            f"{title}-行程表.xlsx", "手机日历", "微信图片"])
-    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表.xlsx").sheetnames == ["总览", "第一组", "住宿", "教学点", "问题"]
-    assert [p.name for p in (tmp_path / "手机日历").iterdir()] == ["g1-第一组.ics"]
-    [png] = list((tmp_path / "微信图片").iterdir())
+    assert names == sorted([f"{title}-行程手册-学员版.pdf", f"{title}-每日行程单-学员版.pdf", f"{title}-接待通知单.pdf",
+                            f"{title}-行程表-学员版.xlsx", "手机日历-学员版", "微信图片-学员版"])
+    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表-学员版.xlsx").sheetnames == ["总览", "第一组", "住宿", "教学点", "问题"]
+    assert [p.name for p in (tmp_path / "手机日历-学员版").iterdir()] == ["g1-第一组.ics"]
+    [png] = list((tmp_path / "微信图片-学员版").iterdir())
     assert Image.open(png).width == 1080
     assert "羊毛衫市场" in squeeze(text(tmp_path / f"{title}-接待通知单.pdf"))
-    assert "每日行程单" in text(tmp_path / f"{title}-行程手册.pdf", 2, 2)  # appended: in the contents
+    assert "每日行程单" in text(tmp_path / f"{title}-行程手册-学员版.pdf", 2, 2)  # appended: in the contents
     assert progress == sorted(progress) and progress[-1] == 100
     assert {"Printing the handbook…", "Painting the WeChat images…"} <= labels  # says what it is doing
     viewer = FakeViewer()
@@ -129,7 +129,7 @@ def test_share_menu_paints_the_selected_day(window, qtbot, tmp_path):
     window.board.select_cell("g2", dt.date(2025, 2, 24))
     assert exports.share_day_action.isEnabled() and exports.share_group == "g2"
     _run(qtbot, exports.write_share_image(tmp_path, by_day=True))
-    [png] = list((tmp_path / "微信图片").iterdir())
+    [png] = list((tmp_path / "微信图片-学员版").iterdir())
     assert png.name == "g2-第二组-2025-02-24.png" and Image.open(png).size[0] == 1080
     exports.result_box.close()
 

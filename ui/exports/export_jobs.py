@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.model.tour import Tour
 from planner.render.filenames import file_stem
-from planner.render.handbook import STAFF, HandbookOptions
+from planner.render.handbook import EDITION_NAMES, STAFF, HandbookOptions, handbook_file_name
 from planner.render.notices import host_sites
 from planner.schedule.scheduler import Schedule, schedule
 
@@ -42,9 +42,12 @@ class ExportRequest:
     def outputs(self, title: str) -> dict[str, Path]:
         """kind → the file (or, for many files, the folder) it writes."""
         stem = file_stem(title, limit=40)
-        names = {HANDBOOK: f"{stem}-行程手册.pdf", DAILY: f"{stem}-每日行程单.pdf",
+        edition = EDITION_NAMES[self.edition]  # each edition its own names: printing both replaces neither
+        names = {HANDBOOK: handbook_file_name(title, self.edition),
+                 DAILY: f"{stem}-每日行程单-{edition}.pdf",
                  NOTICES: "接待通知单" if self.notices_each else f"{stem}-接待通知单.pdf",
-                 WORKBOOK: f"{stem}-行程表.xlsx", CALENDARS: "手机日历", IMAGES: "微信图片"}
+                 WORKBOOK: f"{stem}-行程表-{edition}.xlsx", CALENDARS: f"手机日历-{edition}",
+                 IMAGES: f"微信图片-{edition}"}
         return {k: self.folder / names[k] for k in KINDS if k in self.kinds}
 
     def existing(self, title: str) -> list[Path]:

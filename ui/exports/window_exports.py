@@ -126,7 +126,8 @@ class WindowExports(QObject):
     def write_share_image(self, folder: Path, by_day: bool) -> ExportAllJob:
         request = ExportRequest(kinds=[IMAGES], folder=folder, groups=[self.share_group], edition="participant",
                                 images_by_day=by_day, image_date=self.share_date if by_day else None)
-        return self._start(ExportAllJob(self.window.document.tour, request, self.window), folder / "微信图片")
+        job = ExportAllJob(self.window.document.tour, request, self.window)
+        return self._start(job, request.outputs(self.window.document.tour.title)[IMAGES])
 
     # -- versions
     def compare_versions(self) -> None:
