@@ -44,7 +44,7 @@ def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date],
                 if act.joint:
                     joint[(*key, act.joint, e.start, e.end)] = s
             s.groups.append(plan.group_id)
-            s.activities.append(act.id or "")
+            s.activities.append(act.id)
             s.people += heads.get(plan.group_id, 0)
     return by_site
 
@@ -79,9 +79,13 @@ def _mismatch(date: dt.date, tag: str, ref: tuple[str, Entry], other: tuple[str,
     def params(lang: str) -> dict:
         return {"date": short_date(date, lang), "joint": tag, "group": name, "other": other_name,
                 "time": f"{fmt(a.start)}–{fmt(a.end)}", "other_time": f"{fmt(b.start)}–{fmt(b.end)}",
-                "site": a.site.name if a.site else "", "other_site": b.site.name if b.site else ""}
+                "site": _place(a), "other_site": _place(b)}
     return Problem("joint-mismatch", group_id, date, b.activity.id, b.site.id if b.site else None, params,
-                   groups=groups, activities=(a.activity.id or "", b.activity.id or ""))
+                   groups=groups, activities=(a.activity.id, b.activity.id))
+
+
+def _place(e: Entry) -> str:
+    return e.site.name if e.site is not None else "—"  # a session with no site, on a day with no start
 
 
 def capacity_problems(tour: Tour, plans: Iterable[DayPlan]) -> list[Problem]:

@@ -91,8 +91,7 @@ def _pinned(e: Entry) -> int:
 
 
 def _site_name(tour: Tour, site_id: str) -> str:
-    site = tour.site(site_id)
-    return site.name if site else site_id
+    return tour.site_index()[site_id].name  # a loaded tour names only sites it holds
 
 
 def _safe(fn, date: dt.date, default):

@@ -27,14 +27,15 @@ def test_impossible_times_are_refused_quoting_the_value(text):
     assert e["msg"] == f"'{text.strip()}' is not a time of day (00:00–23:59)"
 
 
-@pytest.mark.parametrize(("number", "shown"), [(1, "1"), (830, "830"), (1.5, "1.5"), (-0.1, "-0.1"),
+@pytest.mark.parametrize(("number", "shown"), [(1, "1"), (830, "830"), (1.5, "1.5"), (-0.1, "-0.1"), (-1, "-1"),
                                                (0.9997, "0.9997"), (True, "true")])
 def test_numbers_that_are_not_a_fraction_of_a_day_are_refused_saying_how_to_write_times(number, shown):
     with pytest.raises(ValidationError) as err:
         CLOCK.validate_python(number)
     (e,) = err.value.errors()
     assert e["type"] == "clock_number" and e["ctx"] == {"value": shown}
-    assert '"08:30"' in e["msg"] and shown in e["msg"]
+    assert e["msg"] == (f'the number {shown} is not a time of day: write times as "08:30" '
+                        "(a number from 0 to 1 is read as a spreadsheet's fraction of a day)")
 
 
 def test_a_clock_is_saved_as_hh_mm():

@@ -72,3 +72,10 @@ def test_a_joint_session_counts_once_even_with_other_groups_there():
     t.sites[-1].max_people = 89
     (p,) = clashes(t, "over-capacity-people")
     assert p.values()["people"] == 90 and p.groups == ("a", "b", "c")
+
+
+def test_a_clash_reads_its_date_in_the_readers_language():
+    t = tour(group("a", day(MON, visit("s", pinned="09:00"))), group("b", day(MON, visit("s", pinned="09:30"))),
+             sites=[site("s", max_groups=1)])
+    (p,) = clashes(t, "over-capacity-groups")
+    assert (p.values()["date"], p.values("en")["date"]) == ("2月24日", "24 Feb")

@@ -254,3 +254,15 @@ def test_a_dinner_is_not_a_lunch():
     dinner = result.plan("a", MONDAY).entries[3]
     assert (dinner.start, dinner.wait) == (17 * 60 + 30, 0)
     assert result.problems == []
+
+
+def test_a_joint_mismatch_is_placed_on_the_later_group_and_reads_in_both_languages():
+    t = tour(group("a", day(MON, _opening("09:00", gid="a")), name="第一组"),
+             group("b", day(MON, {**_opening("10:00", gid="b"), "site": None}, start=None), name="第二组"),
+             sites=[site("hall", "礼堂", kind="venue")])
+    p = only(schedule(t), "joint-mismatch")
+    assert (p.group_id, p.date, p.activity_id, p.site_id) == ("b", MONDAY, "open-b", None)
+    assert p.groups == ("a", "b") and p.activities == ("open-a", "open-b")
+    v, en = p.values(), p.values("en")
+    assert (v["date"], en["date"], v["joint"]) == ("2月24日", "24 Feb", "opening")
+    assert (v["time"], v["other_time"], v["site"], v["other_site"]) == ("09:00–10:30", "10:00–11:30", "礼堂", "—")
