@@ -48,7 +48,7 @@ def clock(minutes: int) -> dt.time | str:
 def sheet_name(name: str, taken: set[str]) -> str:
     """Excel's rules: ≤ 31 characters, none of []:*?/\\, unique ignoring case."""
     base = SHEET_NAME_BAD.sub("_", name).strip("'") or "分组"
-    base = base[:31]
+    base = (base + "_" if base.lower() == "history" else base)[:31]  # Excel reserves "History"
     candidate, n = base, 2
     while candidate.lower() in taken:
         suffix = f"({n})"
@@ -75,9 +75,20 @@ def _print_setup(ws: Worksheet, header_row: int, widths: list[float], title: str
     ws.oddFooter.center.font = FONT
 
 
+def _cell(ws: Worksheet, row: int, col: int, value: object):
+    """Every value goes in as data: control characters (which make Excel refuse the file) are dropped, and
+    text typed as "=SUM(…)" stays text, never a formula in the office's Excel."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = ws.cell(row=row, column=col, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
     for col, label in enumerate(labels, start=1):
-        cell = ws.cell(row=row, column=col, value=label)
+        cell = _cell(ws, row, col, label)
         cell.font, cell.fill, cell.border, cell.alignment = HEAD, HEAD_FILL, GRID, CENTRE
 
 
@@ -93,19 +104,15 @@ def _styles(wb: Workbook) -> None:
 def _put(ws: Worksheet, row: int, values: list[object], font: Font = BODY) -> None:
     base = "muted" if font is MUTED else "body"
     for col, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters make Excel refuse the file
-        cell = ws.cell(row=row, column=col, value=value)
-        if cell.data_type == "f":
-            cell.data_type = "s"  # a name typed as "=SUM(…)" stays text, never a formula in the office's Excel
+        cell = _cell(ws, row, col, value)
         suffix = "-time" if isinstance(value, dt.time) else "-date" if isinstance(value, dt.date) else ""
         cell.style = base + suffix
 
 
 def _title(ws: Worksheet, text: str, sub: str = "") -> int:
-    ws.cell(row=1, column=1, value=text).font = TITLE
+    _cell(ws, 1, 1, text).font = TITLE
     if sub:
-        ws.cell(row=2, column=1, value=sub).font = MUTED
+        _cell(ws, 2, 1, sub).font = MUTED
         return 4
     return 3
 

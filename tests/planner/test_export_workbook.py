@@ -86,14 +86,18 @@ def test_hostile_names_stay_text_and_sheet_names_are_legal(tmp_path):
     t = tour(group("g1", day("2025-02-24", visit("x", id="v1", notes="=HYPERLINK(\"http://e\")")),
                    name="一组/二组:[测试]*?"),
              group("g2", day("2025-02-24", visit("x", id="v2")), name="一组/二组:[测试]*?"),
-             sites=[site("x", "=1+1 <b>厂</b>\x07")])
+             group("g3", day("2025-02-24"), name="=2+2"), group("g4", name="History"),
+             sites=[site("x", "=1+1 <b>厂</b>\x07")], title="=标题")
     path = tmp_path / "t.tour.json"
     from planner.io.fileformat import save_tour
     save_tour(t, path)
     out = tmp_path / "t.xlsx"
     assert main(["export-xlsx", str(path), "-o", str(out)]) == 1  # both groups at x at once: an error
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[1:3] == ["一组_二组_测试_", "一组_二组_测试_(2)"]
+    assert wb.sheetnames[1:5] == ["一组_二组_测试_", "一组_二组_测试_(2)", "=2+2", "History_"]
+    overview = [c for r in wb["总览"].iter_rows() for c in r if c.value == "=2+2"]
+    assert overview and all(c.data_type == "s" for c in overview)  # a group name is never a formula
+    assert wb["总览"]["A1"].value == "=标题" and wb["总览"]["A1"].data_type == "s"
     values = [v for r in wb["一组_二组_测试_"].iter_rows(values_only=True) for v in r if isinstance(v, str)]
     assert "=1+1 <b>厂</b>" in values and '=HYPERLINK("http://e")' in values
     cell = next(c for r in wb["一组_二组_测试_"].iter_rows() for c in r if c.value == "=1+1 <b>厂</b>")
