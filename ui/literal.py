@@ -10,7 +10,8 @@ import html
 
 
 def tooltip(text: str | None) -> str | None:
-    """Always rich text, with the user's characters escaped: the same on every line, whatever they hold."""
+    """Always rich text, with the user's characters escaped: the same on every line, whatever they hold.
+    Also for the text of QMessageBox's static questions, which guess between plain and rich text too."""
     if not text:
         return text
     return '<p style="white-space:pre-wrap">' + html.escape(text, quote=False) + "</p>"

@@ -84,3 +84,31 @@ def test_a_tooltip_keeps_every_line_space_and_ampersand():
 
     plain = "第一行\n  缩进  两个空格\nA & B &lt; <i>"
     assert rendered(literal.tooltip(plain)).replace("\u2028", "\n") == plain
+
+
+def test_question_boxes_show_group_and_site_names_as_typed(qtbot, monkeypatch, document):
+    """The remove-group and delete-site questions name what they remove: never as HTML."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.catalogue.catalogue_dock import CatalogueDock
+    from ui.dialogs.settings_dialog import TourSettingsDialog
+
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    document.tour.groups[0].name = HOSTILE
+    dlg = TourSettingsDialog(document.tour)
+    qtbot.addWidget(dlg)
+    dlg.groups_view.setCurrentIndex(dlg.groups_model.index(0, 0))
+    dlg.remove_group_button.click()
+    assert len(asked) == 1 and HOSTILE in rendered(asked[0])
+
+    document.catalogue.sites[0].name = HOSTILE
+    dock = CatalogueDock(document)
+    qtbot.addWidget(dock)
+    box = dock.delete_site(document.catalogue.sites[0].id)
+    assert HOSTILE in rendered(box.text(), box.textFormat())
+    box.reject()

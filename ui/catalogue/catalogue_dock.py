@@ -194,6 +194,7 @@ class CatalogueDock(QDockWidget):
                           fill(self.tr("Delete “%1” from the catalogue? Tours that use it keep their own copy."),
                                site.name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the site's name as typed
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(button) -> None:

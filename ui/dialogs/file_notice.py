@@ -30,6 +30,7 @@ class FileNotice(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 0, 4, 0)
         self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a path shows as typed
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file name shows as typed, never as markup
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_button = QPushButton(self.tr("Open folder"), self)

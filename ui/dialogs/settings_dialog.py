@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QTime
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QDateEdit, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QDate
 from pydantic import ValidationError
 
 from planner.render.labels import short_date
+from ui import literal
 from planner.model.people_edits import refit_people
 from planner.model.tour import Tour
 from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
@@ -140,6 +141,7 @@ class TourSettingsDialog(QDialog):
         self.shift_plan.setToolTip(self.tr("Moving the start date moves the end date and every group's days "
                                            "by the same number of days."))
         self.date_warning = QLabel()
+        self.date_warning.setTextFormat(Qt.TextFormat.PlainText)  # group names as typed
         self.date_warning.setStyleSheet(WARNING_STYLE)
         self.date_warning.setWordWrap(True)
         self.date_warning.setVisible(False)
@@ -305,7 +307,7 @@ class TourSettingsDialog(QDialog):
         if n:
             answer = QMessageBox.question(
                 self, self.tr("Remove group"),
-                fill(self.tr("Remove %1 and its %2 planned activities?"), group.name, n))
+                literal.tooltip(fill(self.tr("Remove %1 and its %2 planned activities?"), group.name, n)))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.groups_model.remove_group(row)
@@ -405,8 +407,8 @@ class TourSettingsDialog(QDialog):
         if self._lost:
             answer = QMessageBox.question(
                 self, self.tr("Delete planned days"),
-                "\n".join([self.tr("The new dates leave these days out of the tour:"), self.date_warning.text(),
-                           "", self.tr("Delete them?")]))
+                literal.tooltip("\n".join([self.tr("The new dates leave these days out of the tour:"),
+                                            self.date_warning.text(), "", self.tr("Delete them?")])))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._result = tour
