@@ -7,6 +7,7 @@ from html import escape
 
 from planner.diff.changes import (ADDED, GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, HOTEL, LEADER, MOVED, REMOVED,
                                   RETIMED, TIPS, VEHICLE, Change, TourDiff)
+from planner.io.limits import safe_text
 from planner.model.clock import fmt
 
 LABELS = {MOVED: "调整", RETIMED: "改时间", ADDED: "新增", REMOVED: "取消", HOTEL: "住宿", VEHICLE: "车辆",
@@ -53,8 +54,13 @@ def condensed(changes: list[Change]) -> list[str]:
 
 
 def render_text(diff: TourDiff) -> str:
+    """For a terminal: names with control characters (a group called "\\x1b[2J") show escaped, never act."""
+    return "\n".join(safe_text(line, 2000) for line in _text_lines(diff)) + "\n"
+
+
+def _text_lines(diff: TourDiff) -> list[str]:
     if diff.same:
-        return "两个版本的行程相同。\n"
+        return ["两个版本的行程相同。"]
     lines = []
     groups = list(dict.fromkeys(c.group_id for c in diff.changes))
     names = {c.group_id: c.group for c in diff.changes}
@@ -67,7 +73,7 @@ def render_text(diff: TourDiff) -> str:
         for sid in diff.sites_changed:
             site = diff.new.tour.site(sid) or diff.old.tour.site(sid)
             lines.append(f"  {site.name}（{sid}）")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def render_json(diff: TourDiff) -> dict:

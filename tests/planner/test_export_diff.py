@@ -106,3 +106,16 @@ def test_a_new_coach_or_leader_in_the_roster_is_a_change():
     assert [(c.kind, c.group_id, c.after) for c in diff.changes] == [
         ("leader", "g2", "周领队 13700000001"), (VEHICLE, "g2", "苏E·88888 孙师傅")]
     assert diff.sites_changed == ["farm"]  # the host is told who leads the group now
+
+
+def test_hostile_names_are_shown_escaped_in_the_terminal(tmp_path, capsys):
+    a, b = tmp_path / "a.tour.json", tmp_path / "b.tour.json"
+    old = _base()
+    old.group("g2").name = "\x1b[2J第二组"
+    new = old.model_copy(deep=True)
+    new.group("g2").vehicle = "苏E·1"
+    save_tour(old, a)
+    save_tour(new, b)
+    assert main(["diff", str(a), str(b)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J第二组" in out
