@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.catalogue_dock], [330], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock, self.day_dock], [700, 560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
+        if getattr(self, "people_dock", None) is not None:  # 名单 (made after the first arrangement)
+            self.people_dock.setFloating(False)
+            self.tabifyDockWidget(self.problems_dock, self.people_dock)
+            self.problems_dock.raise_()
         beside = self.day_dock if width >= 1700 else self.catalogue_dock
         self.addDockWidget(self.dockWidgetArea(beside), self.map_dock)
         self.tabifyDockWidget(beside, self.map_dock)

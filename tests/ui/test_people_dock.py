@@ -349,3 +349,10 @@ def test_ctrl_v_on_the_table_pastes_the_clipboard(qtbot, dock, people_document):
     qtbot.keySequence(tab.view, QKeySequence(QKeySequence.StandardKey.Paste))
     vehicle = people_document.tour.people.vehicles[0]
     assert (vehicle.group, vehicle.plate, vehicle.seats, vehicle.driver_phone) == ("g2", "浙B00001", 45, "13900000088")
+
+
+def test_reset_window_layout_puts_the_roster_back_beside_the_problems(qtbot, window):
+    window.people_dock.setFloating(True)
+    window.arrange_docks()
+    assert not window.people_dock.isFloating()
+    assert window.tabifiedDockWidgets(window.people_dock) == [window.problems_dock]
