@@ -1,6 +1,7 @@
 """Properties of any computed day, on random tours (hypothesis)."""
 
 import datetime as dt
+import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +10,9 @@ from planner.schedule.scheduler import schedule
 from planner.model.tour import Tour
 
 KINDS = ["visit", "lecture", "discussion", "meal", "free"]
+
+# scripts/mutation.sh draws fewer per mutant; a normal run draws the full number
+EXAMPLES = int(os.environ.get("STUDY_TOUR_PROPERTY_EXAMPLES", "300"))
 
 points = st.tuples(st.floats(29.0, 32.0), st.floats(119.0, 122.0))
 
@@ -56,7 +60,7 @@ def the_plan(t):
     return schedule(t).plan("g", dt.date(2025, 2, 24))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(tours())
 def test_time_never_runs_backwards(t):
     plan = the_plan(t)
@@ -73,7 +77,7 @@ def test_time_never_runs_backwards(t):
     assert clock is None or clock <= plan.day_end
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(tours())
 def test_totals_add_up(t):
     result = schedule(t)
@@ -89,7 +93,7 @@ def test_totals_add_up(t):
     assert abs(plan.km - sum(e.leg.km for e in plan.entries) - plan.final_leg.km) < 0.05
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=min(200, EXAMPLES), deadline=None)
 @given(tours(on_a_line=True), st.data())
 def test_removing_an_activity_never_adds_travel_when_points_lie_on_a_line(t, data):
     acts = t.groups[0].days[0].activities
@@ -102,7 +106,7 @@ def test_removing_an_activity_never_adds_travel_when_points_lie_on_a_line(t, dat
     assert the_plan(smaller).km <= before + 0.15  # legs are rounded to 0.1 km
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=min(100, EXAMPLES), deadline=None)
 @given(tours())
 def test_scheduling_is_deterministic(t):
     a, b = schedule(t), schedule(t)
