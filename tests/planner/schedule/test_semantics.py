@@ -266,3 +266,20 @@ def test_a_joint_mismatch_is_placed_on_the_later_group_and_reads_in_both_languag
     v, en = p.values(), p.values("en")
     assert (v["date"], en["date"], v["joint"]) == ("2月24日", "24 Feb", "opening")
     assert (v["time"], v["other_time"], v["site"], v["other_site"]) == ("09:00–10:30", "10:00–11:30", "礼堂", "—")
+
+
+def test_the_driving_ratio_reads_in_each_language_and_from_one_km_up():
+    p = only(schedule(_driving(20.3, 50.2)), "balance-driving")
+    assert (p.values()["ratio"], p.values("en")["ratio"]) == ("（2.4 倍）", " (2.4×)")
+    one_km = only(schedule(_driving(0.5, 30)), "balance-driving").values("en")  # 1 km vs 60 km
+    assert (one_km["least_km"], one_km["most_km"], one_km["ratio"]) == (1, 60, " (60.0×)")
+
+
+def test_driving_within_one_and_a_half_times_is_balanced_even_when_far_apart():
+    assert "balance-driving" not in codes(schedule(_driving(100.5, 150)).problems)  # 201 vs 300 km: 1.49×
+    assert only(schedule(_driving(100, 150)), "balance-driving").values()["diff"] == 100  # 200 vs 300: 1.5×
+
+
+@pytest.mark.parametrize(("a", "b", "noted"), [(6, 9, True), (7, 10, False), (2, 4, False)])
+def test_visits_need_three_more_and_half_as_many_again(a, b, noted):
+    assert ("balance-visits" in codes(schedule(_visits(a, b)).problems)) is noted
