@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject
 
 from planner.model.edits import EditError, Slot, find_activity
@@ -71,18 +73,39 @@ class BoardActions(QObject):
         return True
 
     def edit(self, activity_id: str, new: Activity, sites: list[Site] = ()) -> bool:
-        _, old = find_activity(self.tour, activity_id)
+        where, old = find_activity(self.tour, activity_id)
         if new == old:
             return False
-        self.document.push(EditActivity(self.tour, activity_id, new,
-                                        _tr("Edit %1").replace("%1", self.activity_name(old)), sites=sites))
+        text = _tr("Edit %1").replace("%1", self.activity_name(old))
+        with self._sleeping_at_check_in(where, new, sites, text):
+            self.document.push(EditActivity(self.tour, activity_id, new, text, sites=sites))
         return True
 
     def add(self, slot: Slot, activity: Activity, sites: list[Site] = ()) -> str:
         """A new activity of any kind at `slot`; returns its id."""
         text = _tr("Add %1 to %2").replace("%1", self.activity_name(activity)).replace("%2", self._where(slot))
-        self.document.push(AddActivity(self.tour, slot, activity, text, sites=sites))
+        with self._sleeping_at_check_in(slot, activity, sites, text):
+            self.document.push(AddActivity(self.tour, slot, activity, text, sites=sites))
         return activity.id
+
+    @contextmanager
+    def _sleeping_at_check_in(self, slot: Slot, activity: Activity, sites: list[Site], text: str):
+        """A check-in at a hotel on a night with no hotel yet says where the group sleeps: the edit and the
+        night are one undo step. A night already chosen is left alone (a day room is not the night)."""
+        hotel = next((s for s in sites if s.id == activity.site), None) or self._site(activity.site)
+        sleeps_there = (activity.kind is ActivityKind.CHECKIN and hotel is not None and hotel.kind is SiteKind.HOTEL
+                        and night_of(self.tour, slot.group_id, slot.date) is None
+                        and slot.date < self.tour.end_date)
+        if not sleeps_there:
+            yield
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(text)
+        try:
+            yield
+            self.set_night(slot.group_id, slot.date, hotel.id)
+        finally:
+            stack.endMacro()
 
     def remove_many(self, activity_ids: list[str]) -> bool:
         """Delete several cards as one undo step."""

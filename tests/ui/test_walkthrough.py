@@ -1,0 +1,209 @@
+"""A new organizer's walk through the window (QA for issue 8): toolbar, nights, a known leg, a check-in,
+then undo everything, redo everything, save and open again — and times an organizer would compute by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QToolBar, QToolButton
+
+from tests.ui.board_helpers import cell_point, drop_site
+from tests.ui.test_build_from_scratch import menu_action, organizer_window  # noqa: F401 (fixture)
+from ui.board.board_model import PlanRole
+from ui.board.card_layout import layout
+from ui.board.leg_dialog import LegDialog
+from ui.dialogs.activity_dialog import ActivityDialog
+from ui.dialogs.settings_dialog import TourSettingsDialog
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support (raise|grabbing the keyboard)")
+
+MON, TUE, WED = dt.date(2025, 2, 24), dt.date(2025, 2, 25), dt.date(2025, 2, 26)
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def answer(monkeypatch, cls, fill):
+    def run(dialog):
+        fill(dialog)
+        dialog.ok_button.click()
+        return dialog.result()
+    monkeypatch.setattr(cls, "exec", run)
+
+
+def new_tour(window, monkeypatch):
+    """File › New, then three days and a second group in Tour settings."""
+    menu_action(window, QKeySequence.StandardKey.New)
+
+    def settings(d):
+        d.title_edit.setText("走查")
+        d.shift_plan.setChecked(False)
+        d.start_date.setDate(QDate(2025, 2, 24))
+        d.end_date.setDate(QDate(2025, 2, 26))
+        d.add_group()
+    answer(monkeypatch, TourSettingsDialog, settings)
+    menu_action(window, "Ctrl+,")
+
+
+def toolbar(window) -> QToolBar:
+    return window.findChild(QToolBar, "addToolbar")
+
+
+def toolbar_button(window, shortcut: str) -> QToolButton:
+    """The toolbar's button for the Insert-menu entry carrying `shortcut`."""
+    bar = toolbar(window)
+    action = next(a for a in bar.actions() if a.shortcut() == QKeySequence(shortcut))
+    return bar.widgetForAction(action)
+
+
+def click_cell(qtbot, board, group_id, date):
+    board.select_activity(None)
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(board, group_id, date))
+
+
+def planned(doc) -> dict:
+    """The tour as saved, less days left with nothing on them (an undone first activity leaves its empty day)."""
+    data = doc.tour.model_dump(mode="json")
+    for g in data["groups"]:
+        g["days"] = [d for d in g["days"] if d["activities"] or d["start"] or d["end"]]
+    return data
+
+
+def timeline(doc):
+    return [(g.id, d, [(e.depart, e.arrive, e.start, e.end, e.wait) for e in doc.schedule.plan(g.id, d).entries])
+            for g in doc.tour.groups for d in doc.tour.dates() if doc.schedule.plan(g.id, d)]
+
+
+def test_toolbar_nights_leg_then_undo_all_redo_all_save_and_open_again(organizer_window, qtbot, monkeypatch,
+                                                                        tmp_path):
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    empty = planned(doc)
+    steps_before = doc.undo_stack.index()
+
+    # Monday: a lecture from the toolbar at the party school, pinned at 09:00; a meal; a visit far away
+    def lecture(d):
+        d.site_combo.set_site_id("party-school")
+        d.pinned_check.setChecked(True)
+        d.pinned_time.setTime(QTime(9, 0))
+    answer(monkeypatch, ActivityDialog, lecture)
+    click_cell(qtbot, board, "g1", MON)
+    qtbot.mouseClick(toolbar_button(window, "Ctrl+Shift+L"), Qt.MouseButton.LeftButton)
+    answer(monkeypatch, ActivityDialog, lambda d: None)
+    qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
+    drop_site(board, "alibaba", cell_point(board, "g1", MON))
+    lecture_entry, meal, visit = doc.schedule.plan("g1", MON).entries
+    # by hand: the lecture 09:00 + 150 min; lunch held to the window's 11:30; the visit sets off when lunch ends
+    assert (lecture_entry.start, lecture_entry.end) == (540, 690)
+    assert meal.start == max(lecture_entry.end, 690) and meal.depart == lecture_entry.end
+    assert visit.depart == meal.end and visit.arrive == visit.depart + visit.leg.minutes
+    assert visit.start == visit.arrive and visit.wait == 0
+
+    # every night in Hangzhou at once from group 1's Monday night line
+    drop_site(board, "hz-hotel", cell_point(board, "g1", MON))
+    assert doc.tour.group("g1").day(MON).end == "hz-hotel"
+
+    # Tuesday: a rail transfer from the toolbar's Transfer menu, boarding at Hangzhou East at 10:00
+    def train(d):
+        d.origin_combo.set_site_id("hzeast")
+        d.site_combo.set_site_id("yiwu-st")
+        d.service_edit.setText("G7501")
+        d.pinned_check.setChecked(True)
+        d.pinned_time.setTime(QTime(10, 0))
+        d.minutes_spin.setValue(35)
+    answer(monkeypatch, ActivityDialog, train)
+    click_cell(qtbot, board, "g1", TUE)
+    transfer = next(w for w in toolbar(window).findChildren(QToolButton) if w.menu() is not None)
+    rail = next(a for a in transfer.menu().actions() if a.shortcut() == QKeySequence("Ctrl+Shift+R"))
+    rail.trigger()
+    train_entry = doc.schedule.plan("g1", TUE).entries[0]
+    assert (train_entry.start, train_entry.end) == (600, 635)
+    assert train_entry.activity.mode.value == "rail" and train_entry.activity.service == "G7501"
+
+    # Monday's leg to Alibaba is known from the coach company: 20 min, 12 km (a click on the leg line)
+    def leg(d):
+        d.minutes_spin.setValue(20)
+        d.km_spin.setValue(12)
+    answer(monkeypatch, LegDialog, leg)
+    idx = board.board.index_of("g1", MON)
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                     pos=layout(board.visualRect(idx), idx.data(PlanRole)).cards[2].leg.center())
+    visit = doc.schedule.plan("g1", MON).entries[2]
+    assert (visit.leg.minutes, visit.leg.known) == (20, True) and visit.arrive == visit.depart + 20
+
+    built, built_times = doc.tour.model_dump(mode="json"), timeline(doc)
+    steps = doc.undo_stack.index() - steps_before
+    assert steps == 6  # lecture, meal, visit, night, train, leg: one undo step each
+
+    for _ in range(steps):
+        doc.undo_stack.undo()
+    assert planned(doc) == empty
+    for _ in range(steps):
+        doc.undo_stack.redo()
+    assert doc.tour.model_dump(mode="json") == built and timeline(doc) == built_times
+
+    saved = tmp_path / "walk.tour.json"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda: saved)
+    menu_action(window, QKeySequence.StandardKey.Save)
+    menu_action(window, QKeySequence.StandardKey.New)
+    assert doc.tour.model_dump(mode="json") != built
+    monkeypatch.setattr(window.files, "ask_open_path", lambda: saved)
+    menu_action(window, QKeySequence.StandardKey.Open)
+    assert doc.tour.model_dump(mode="json") == built and timeline(doc) == built_times
+    assert not doc.modified
+
+
+def test_a_check_in_at_a_hotel_on_a_night_without_one_sets_the_night_in_the_same_step(organizer_window, qtbot,
+                                                                                        monkeypatch):
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    click_cell(qtbot, board, "g1", MON)
+    before = doc.undo_stack.index()
+    qtbot.keyClick(board, Qt.Key.Key_I, CTRL_SHIFT)
+    assert [a.kind.value for a in doc.tour.group("g1").day(MON).activities] == ["checkin"]
+    assert doc.tour.group("g1").day(MON).end == "hz-hotel"
+    assert not [p for p in doc.schedule.problems if p.code == "no-hotel" and p.group_id == "g1"
+                and p.date == MON]
+    assert doc.undo_stack.index() == before + 1
+    doc.undo_stack.undo()
+    assert doc.tour.group("g1").day(MON).end is None and not doc.tour.group("g1").day(MON).activities
+
+
+def test_a_check_in_elsewhere_leaves_a_chosen_night_alone(organizer_window, qtbot, monkeypatch):
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    drop_site(board, "yw-hotel", cell_point(board, "g1", MON))
+    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    click_cell(qtbot, board, "g1", MON)
+    qtbot.keyClick(board, Qt.Key.Key_I, CTRL_SHIFT)
+    assert doc.tour.group("g1").day(MON).end == "yw-hotel"
+
+
+def test_changing_a_card_at_a_hotel_to_a_check_in_sets_the_night(organizer_window, qtbot, monkeypatch):
+    """Issue 8's defect: a hotel card changed to 入住 still said "未指定当晚住宿"."""
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    click_cell(qtbot, board, "g1", MON)
+    qtbot.keyClick(board, Qt.Key.Key_Insert)  # a visit, placed at the hotel
+    card = doc.tour.group("g1").day(MON).activities[0]
+    assert doc.tour.group("g1").day(MON).end is None
+
+    def to_check_in(d):
+        d.kind_combo.setCurrentIndex(d.kind_combo.findData("checkin"))
+        d.site_combo.set_site_id("hz-hotel")
+    answer(monkeypatch, ActivityDialog, to_check_in)
+    window.authoring.edit(card.id)
+    assert doc.tour.group("g1").day(MON).activities[0].kind.value == "checkin"
+    assert doc.tour.group("g1").day(MON).end == "hz-hotel"
+    assert not [p for p in doc.schedule.problems if p.code == "no-hotel" and p.group_id == "g1" and p.date == MON]
+    doc.undo_stack.undo()
+    assert doc.tour.group("g1").day(MON).end is None
+    assert doc.tour.group("g1").day(MON).activities[0].kind.value == "visit"
