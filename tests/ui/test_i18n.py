@@ -34,3 +34,16 @@ def test_the_translation_builds_and_switches_the_language(qapp, tmp_path):
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:
         i18n.install("en")
+
+
+def test_each_string_is_translated_once():
+    """Two lines for one string would let the later one win silently, and hide a stale translation."""
+    seen: dict[tuple[str, str], int] = {}
+    twice = []
+    for number, line in enumerate(i18n_build.TSV.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            key = tuple(line.split("\t")[:2])
+            if key in seen:
+                twice.append((seen[key], number, key))
+            seen[key] = number
+    assert twice == []
