@@ -9,9 +9,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
 from tests.ui.board_helpers import cell_point, drop_site
+from tests.ui.test_board_add import right_click
 from tests.ui.test_build_from_scratch import menu_action, organizer_window  # noqa: F401 (fixture)
 from ui.board.board_model import PlanRole
 from ui.board.card_layout import layout
@@ -207,3 +208,33 @@ def test_changing_a_card_at_a_hotel_to_a_check_in_sets_the_night(organizer_windo
     doc.undo_stack.undo()
     assert doc.tour.group("g1").day(MON).end is None
     assert doc.tour.group("g1").day(MON).activities[0].kind.value == "visit"
+
+
+HOSTILE = "<b>粗</b><img src=x> P&G"
+
+
+def test_names_in_the_leg_dialog_and_the_boards_menus_show_as_typed(organizer_window, qtbot, monkeypatch):
+    """Rich text and '&' (a menu's shortcut marker: "P&G" showed as "PG") never change how a name reads."""
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    doc.catalogue.get("hz-hotel").name = HOSTILE
+    doc.tour.groups[1].name = HOSTILE
+    dialog = LegDialog(HOSTILE, "义乌站", 30, 12.0, False)
+    heading = next(label for label in dialog.findChildren(QLabel) if "义乌站" in label.text())
+    assert heading.textFormat() == Qt.TextFormat.PlainText and heading.text() == f"{HOSTILE} → 义乌站"
+
+    click_cell(qtbot, board, "g1", MON)
+    window.authoring.night_from_keyboard()
+    night_menu = window.authoring.menu
+    shown = [a.iconText() for a in night_menu.actions()]
+    assert any(text.startswith(HOSTILE) for text in shown), shown
+    next(a for a in night_menu.actions() if a.iconText().startswith(HOSTILE)).trigger()
+    night_menu.close()
+    assert doc.tour.group("g1").day(MON).end == "hz-hotel"
+
+    right_click(board, cell_point(board, "g1", MON))
+    to_group = next(a.menu() for a in window.authoring.menu.actions() if a.menu() and a.menu().objectName() ==
+                    "copyDayToGroup")
+    assert [a.iconText() for a in to_group.actions()] == [HOSTILE]
+    window.authoring.menu.close()

@@ -18,6 +18,11 @@ from ui.board.new_activity import ADDABLE
 from ui.i18n import pick
 
 
+def as_typed(name: str) -> str:
+    """A name for a menu entry: '&' marks a shortcut letter in menus, so "P&G" would read "PG"."""
+    return name.replace("&", "&&")
+
+
 class BoardMenus(QObject):
     def __init__(self, authoring, parent=None):
         super().__init__(parent)
@@ -51,7 +56,7 @@ class BoardMenus(QObject):
         hotels = self.hotels()
         following = QMenu(self.tr("Same hotel for the following nights"), menu)
         for site in hotels:
-            label = f"{site.name}（{site.place}）" if site.place else site.name
+            label = as_typed(f"{site.name}（{site.place}）" if site.place else site.name)
             menu.addAction(label).triggered.connect(
                 lambda _=False, s=site.id: self.a.actions.set_night(group_id, date, s))
             following.addAction(label).triggered.connect(
@@ -76,7 +81,7 @@ class BoardMenus(QObject):
         places = [s for s in tour.sites if s.kind in kinds] + [
             s for s in self.a.document.catalogue.sites if s.kind in kinds and s.id not in known]
         for site in places:
-            menu.addAction(site.name).triggered.connect(
+            menu.addAction(as_typed(site.name)).triggered.connect(
                 lambda _=False, s=site.id: self.a.actions.set_start(group_id, date, s))
         return menu
 
@@ -113,11 +118,12 @@ class BoardMenus(QObject):
         paste_day.triggered.connect(lambda: clipboard.paste_day(group_id, date))
         others = [g for g in tour.groups if g.id != group_id]
         to_group = menu.addMenu(self.tr("Copy this day to group"))
+        to_group.setObjectName("copyDayToGroup")
         to_group.setEnabled(has_day and bool(others))
         route = menu.addMenu(self.tr("Copy this group's whole route to"))
         route.setEnabled(bool(others))
         for g in others:
-            to_group.addAction(g.name).triggered.connect(
+            to_group.addAction(as_typed(g.name)).triggered.connect(
                 lambda _=False, o=g.id: self.a.actions.copy_day((group_id, date), (o, date)))
-            route.addAction(g.name).triggered.connect(
+            route.addAction(as_typed(g.name)).triggered.connect(
                 lambda _=False, o=g.id: self.a.actions.copy_route(group_id, o))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -26,7 +27,9 @@ class LegDialog(QDialog):
         self.km_spin.setSuffix(" km")
         self.km_spin.setValue(km if known else 0)
         form = QFormLayout()
-        form.addRow(QLabel(fill(self.tr("%1 → %2"), origin, destination)))
+        heading = QLabel(fill(self.tr("%1 → %2"), origin, destination))
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # site names show as typed, never as markup
+        form.addRow(heading)
         form.addRow(self.tr("Known duration"), self.minutes_spin)
         form.addRow(self.tr("Distance"), self.km_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
