@@ -238,3 +238,16 @@ def test_names_in_the_leg_dialog_and_the_boards_menus_show_as_typed(organizer_wi
                     "copyDayToGroup")
     assert [a.iconText() for a in to_group.actions()] == [HOSTILE]
     window.authoring.menu.close()
+
+
+def test_the_night_menu_ticks_tonights_hotel(organizer_window, qtbot, monkeypatch):
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    drop_site(board, "yw-hotel", cell_point(board, "g1", MON))
+    click_cell(qtbot, board, "g1", MON)
+    window.authoring.night_from_keyboard()
+    menu = window.authoring.menu
+    ticked = [a.text() for a in menu.actions() if a.isChecked()]
+    menu.close()
+    assert len(ticked) == 1 and ticked[0].startswith("义乌宾王饭店")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.model.edits import Slot
+from planner.model.nights import night_of
 from planner.model.site import Site, SiteKind
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, TransferMode
 from ui.board.new_activity import ADDABLE
@@ -55,10 +56,13 @@ class BoardMenus(QObject):
         menu.setObjectName("nightMenu")
         hotels = self.hotels()
         following = QMenu(self.tr("Same hotel for the following nights"), menu)
+        tonight = night_of(self.a.document.tour, group_id, date)
         for site in hotels:
             label = as_typed(f"{site.name}（{site.place}）" if site.place else site.name)
-            menu.addAction(label).triggered.connect(
-                lambda _=False, s=site.id: self.a.actions.set_night(group_id, date, s))
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(site.id == tonight)  # which one is chosen, at a glance
+            action.triggered.connect(lambda _=False, s=site.id: self.a.actions.set_night(group_id, date, s))
             following.addAction(label).triggered.connect(
                 lambda _=False, s=site.id: self.a.actions.set_night(group_id, date, s, following=True))
         if not hotels:
