@@ -35,6 +35,8 @@ def apply_plan(tour: Tour, ti: TourInstance, plan: Plan) -> Schedule:
             order.insert(rp.lunch_after, meal)
             wanted[meal.id] = rp.lunch_start
         day.activities = order
+        if rp.lunch_after is None and rid in ti.meals:  # never lose the day's meal
+            day.activities.append(ti.meals[rid])
     placed = {v.stop for rp in plan.routes.values() for v in rp.visits}
     for sid, act in ti.activities.items():  # nothing is ever lost: what the plan could not place stays
         if sid not in placed:

@@ -49,9 +49,16 @@ class Greedy:
         people = stop.people + sum(s[2] for s in over)
         return len(over) + 1 <= res.max_groups and (res.max_people is None or people <= res.max_people)
 
-    def _begin(self, stop: Stop, route: Route, arrive: int) -> int | None:
+    def _begin(self, stop: Stop, route: Route, arrive: int, keep: bool = False) -> int | None:
+        kept = stop.prefer_start if keep and stop.prefer_route == route.id else None
+        if kept is not None and kept >= arrive and stop.pinned_start is None:
+            # repair: wait to keep the current time rather than start earlier and count as changed
+            if any(w.earliest <= kept <= w.latest for w in stop.windows) or not stop.windows:
+                if self._free(stop, route, kept):
+                    return kept
         if stop.pinned_start is not None:
-            return stop.pinned_start if stop.pinned_start >= arrive and self._free(stop, route, arrive) else None
+            ok = stop.pinned_start >= arrive and self._free(stop, route, stop.pinned_start)
+            return stop.pinned_start if ok else None
         spans = [(w.earliest, w.latest) for w in stop.windows] or [(arrive, route.latest)]
         for lo, hi in sorted(spans):
             t = max(arrive, lo)
@@ -65,17 +72,29 @@ class Greedy:
         return None
 
     def walk(self, route: Route, order: list[str], lunch_at: int | None = None) -> _Walk | None:
+        """Keeping current times where it can (repair); if that does not fit, as early as possible."""
+        if self.inst.change_weight:
+            kept = self._walk(route, order, lunch_at, True)
+            if kept is not None:
+                return kept
+        return self._walk(route, order, lunch_at, False)
+
+    def _walk(self, route: Route, order: list[str], lunch_at: int | None, keep: bool) -> _Walk | None:
         if route.max_stops is not None and sum(self.stops[s].counts for s in order) > route.max_stops:
             return None
         if route.lunch is not None and order and lunch_at is None:
-            walks = [w for k in range(len(order) + 1) if (w := self.walk(route, order, k)) is not None]
-            return min(walks, key=lambda w: (w.arrive, w.travel), default=None)
+            walks = [w for k in range(len(order) + 1) if (w := self._walk(route, order, k, keep)) is not None]
+            keep = route.lunch.prefer_start  # repair: the lunch where it is, when it still fits
+            return min(walks, key=lambda w: (keep is not None and w.lunch_start != keep, w.arrive, w.travel),
+                       default=None)
         t, here, travel, starts, lunch_start = route.earliest, route.start, 0, [], None
         tt = self.inst.travel
         for k, sid in enumerate(order + [None]):
             if k == lunch_at:
                 brk = route.lunch
                 lunch_start = max(t, brk.window.earliest)
+                if keep and brk.prefer_start is not None and t <= brk.prefer_start <= brk.window.latest:
+                    lunch_start = max(lunch_start, brk.prefer_start)
                 if lunch_start > brk.window.latest:
                     return None
                 t = lunch_start + brk.duration
@@ -83,7 +102,7 @@ class Greedy:
                 break
             s = self.stops[sid]
             arrive = t + tt[here][s.location]
-            begin = self._begin(s, route, arrive)
+            begin = self._begin(s, route, arrive, keep)
             if begin is None:
                 return None
             travel += tt[here][s.location]
@@ -97,7 +116,16 @@ class Greedy:
     def cost(self, route: Route, w: _Walk | None, order: list[str]) -> int:
         if not order:
             return self.inst.travel_weight * self.inst.travel[route.start][route.end]
-        return self.inst.travel_weight * w.travel + self.inst.span_weight * (w.arrive - route.earliest)
+        changed = 0
+        if self.inst.change_weight:  # repair: what moved or starts at another time counts most
+            for sid, start in zip(order, w.starts):
+                s = self.stops[sid]
+                changed += s.prefer_route is not None and (s.prefer_route != route.id or
+                                                           s.prefer_start not in (None, start))
+            brk = route.lunch
+            changed += brk is not None and brk.prefer_start is not None and w.lunch_start != brk.prefer_start
+        return (self.inst.travel_weight * w.travel + self.inst.span_weight * (w.arrive - route.earliest)
+                + self.inst.change_weight * changed)
 
     def _commit(self, route: Route, order: list[str], w: _Walk | None) -> None:
         self.orders[route.id] = order
@@ -135,9 +163,18 @@ class Greedy:
         return found is not None
 
     def start_from(self, initial: dict[str, list[str]]) -> None:
-        for route in self.inst.routes:
+        pinned = {s.id for s in self.inst.stops if s.pinned_start is not None}
+        # days with pinned stops first: what cannot move books its sites before what can
+        for route in sorted(self.inst.routes, key=lambda r: not pinned & set(initial.get(r.id, []))):
             order = [s for s in initial.get(route.id, []) if s in self.stops and
                      (self.stops[s].routes is None or route.id in self.stops[s].routes)]
+            # take out the fewest stops for the rest to keep their times; they are placed again later
+            while order and self.inst.change_weight and self._walk(route, order, None, True) is None:
+                fits = [k for k in range(len(order) - 1, -1, -1)
+                        if self._walk(route, order[:k] + order[k + 1:], None, True) is not None]
+                if not fits:
+                    break
+                order = order[:fits[0]] + order[fits[0] + 1:]
             while order and (w := self.walk(route, order)) is None:
                 order = self._drop_one(route, order)
             self._commit(route, order, self.walk(route, order) if order else None)
@@ -149,24 +186,39 @@ class Greedy:
         return order[:-1]
 
     def eject_for(self, sid: str) -> bool:
-        """Place `sid` by moving one placed stop elsewhere (a tight week has no free slot left for it)."""
-        s = self.stops[sid]
+        """Place `sid` by moving one placed stop elsewhere (a tight week has no free slot left for it);
+        of all such moves, the cheapest (in repair: the fewest changes)."""
+        s, best = self.stops[sid], None
         for route in self.inst.routes:
             if s.routes is not None and route.id not in s.routes:
                 continue
-            order, walk = self.orders[route.id], self.walks.get(route.id)
-            for other in order:
+            for other in list(self.orders[route.id]):
                 if self.stops[other].pinned_start is not None:
                     continue
-                rest = [x for x in order if x != other]
-                self._commit(route, rest, self.walk(route, rest) if rest else None)
-                if self.walks.get(route.id) is not None or not rest:
-                    if self.insert(sid):
-                        if self.insert(other):
-                            return True
-                        self._remove(sid)
-                self._commit(route, order, walk)
-        return False
+                saved = self._state()
+                rest = [x for x in self.orders[route.id] if x != other]
+                w = self.walk(route, rest) if rest else None
+                if rest and w is None:
+                    continue
+                self._commit(route, rest, w)
+                if self.insert(sid) and self.insert(other):
+                    total = self.total()
+                    if best is None or total < best[0]:
+                        best = (total, self._state())
+                self._restore(saved)
+        if best is not None:
+            self._restore(best[1])
+        return best is not None
+
+    def _state(self) -> tuple:
+        return ({k: list(v) for k, v in self.orders.items()}, dict(self.walks),
+                {k: list(v) for k, v in self.busy.items()})
+
+    def _restore(self, state: tuple) -> None:
+        orders, walks, busy = state
+        self.orders = {k: list(v) for k, v in orders.items()}
+        self.walks = dict(walks)
+        self.busy = {k: list(v) for k, v in busy.items()}
 
     def _remove(self, sid: str) -> None:
         for route in self.inst.routes:
@@ -248,5 +300,6 @@ def construct(inst: Instance, initial: dict[str, list[str]] | None = None, secon
         if value[0] == 0 or time.monotonic() - t0 > seconds / 2:
             break
     g = best[1]
-    g.improve(t0 + seconds)
+    if not initial:  # repair: moving stops only to drive less would change what the organizer keeps
+        g.improve(t0 + seconds)
     return g.plan()

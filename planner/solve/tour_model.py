@@ -103,8 +103,10 @@ def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
             lunch_len = meal.minutes if meal is not None and meal.minutes is not None \
                 else DEFAULT_MINUTES[ActivityKind.MEAL]
             inside = min(tour.lunch_minutes, lunch_len)
-            lunch = Break(lunch_len, Window(lunch_w.start_min, lunch_w.end_min - inside),
-                          starts.get(meal.id) if (meal is not None and repair) else None)
+            now = starts.get(meal.id) if (meal is not None and repair) else None
+            latest = lunch_w.end_min - inside
+            # repair does not insist on a lunch the organizer already placed a little late (a warning)
+            lunch = Break(lunch_len, Window(lunch_w.start_min, max(latest, now or latest)), now)
             if meal is not None:
                 meals[rid] = meal
             routes.append(Route(rid, loc(day.start), loc(day.end), tour.day_window.start_min,
