@@ -21,7 +21,7 @@ SITES_FORMAT = "study-tour/sites"
 SCHEMA_VERSION = 2
 
 # version N -> function turning a version-N document into version N+1; migrate() runs the chain.
-# v2 (2026): tours gain `people` (roster, staff, vehicles, rooms). Catalogues did not change shape but share
+# v2 (2026): tours gain `people` (roster, staff, vehicles, rooms, emergency contacts; all optional). Catalogues did not change shape but share
 # the number, so one program version reads and writes one schema version.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

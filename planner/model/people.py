@@ -147,6 +147,18 @@ class Room(BaseModel):
     occupants: list[Ident] = Field(default_factory=list)
 
 
+class EmergencyContact(BaseModel):
+    """Whom to call when something goes wrong: the nearest hospital, the organizer's duty phone, the police.
+    Printed for everyone: these numbers exist to be shared, so no edition hides them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name = Field(description="e.g. 湖南省人民医院急诊, 主办方值班电话")
+    phone: Phone = ""
+    address: Text = ""
+    notes: Text = ""
+
+
 class People(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -155,9 +167,11 @@ class People(BaseModel):
     vehicles: list[Vehicle] = Field(default_factory=list)
     nights: list[HotelNight] = Field(default_factory=list)
     rooms: list[Room] = Field(default_factory=list)
+    emergency: list[EmergencyContact] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.participants or self.staff or self.vehicles or self.nights or self.rooms)
+        return not (self.participants or self.staff or self.vehicles or self.nights or self.rooms
+                    or self.emergency)
 
     def person(self, person_id: str) -> Participant | StaffMember | None:
         return next((p for p in [*self.participants, *self.staff] if p.id == person_id), None)
@@ -173,17 +187,20 @@ class People(BaseModel):
         return [v for v in self.vehicles if v.group == group_id]
 
 
-Person = Union[Participant, StaffMember, Vehicle]
+Person = Union[Participant, StaffMember, Vehicle, EmergencyContact]
 
 
 def visible_phone(person: Person, edition: str) -> str:
     """The phone an edition may print: participants' phones only in the staff edition; staff and driver
-    phones in the participant edition only when marked shared. Unknown editions get the strict rule."""
+    phones in the participant edition only when marked shared; emergency numbers always. Unknown editions
+    get the strict rule."""
     phone = person.driver_phone if isinstance(person, Vehicle) else person.phone
     if edition == STAFF_EDITION:
         return phone
     if isinstance(person, Participant):
         return ""
+    if isinstance(person, EmergencyContact):
+        return phone
     return phone if person.phone_shared else ""
 
 

@@ -14,14 +14,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planner.model.edits import EditError
-from planner.model.people import (HotelNight, Participant, People, Room, StaffMember, Vehicle, check_people,
-                                  new_person_id)
+from planner.model.people import (EmergencyContact, HotelNight, Participant, People, Room, StaffMember, Vehicle,
+                                  check_people, new_person_id)
 from planner.model.site import SiteKind
 from planner.model.tour import Tour
 
 RECORD_TYPES: dict[str, type[BaseModel]] = {
     "participants": Participant, "staff": StaffMember, "vehicles": Vehicle, "nights": HotelNight,
-    "rooms": Room}
+    "rooms": Room, "emergency": EmergencyContact}
 ID_PREFIX = {"participants": "p", "staff": "s", "vehicles": "v"}
 
 

@@ -16,7 +16,7 @@ from planner.render.filenames import file_stem
 from planner.render.daily import daily_pages
 from planner.render.day_rows import tips_text
 from planner.render.labels import day_label, duration
-from planner.render.people_tables import people_sections, staff_table, table_html
+from planner.render.people_tables import people_sections
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
@@ -239,9 +239,6 @@ class _Builder:
                 f"<td>{_e(g.vehicle)}</td></tr>" for g in self.groups]
         self.add('<table class="grid" width="100%" cellspacing="0"><thead><tr><th>分组</th><th>带队</th><th>联系方式</th>'
                  f'<th>车辆</th></tr></thead>{"".join(rows)}</table>')
-        staff = staff_table(self.t, self.groups, self.opts.edition)  # phones as the edition allows
-        if staff[1]:
-            self.add("<h3>工作人员</h3>" + table_html(staff))
         if self.staff:
             hosts = [s for s in self.t.sites if s.contact and s.kind in TEACHING]
             if hosts:
@@ -266,7 +263,7 @@ class _Builder:
         self.overview()
         for g in self.groups:
             self.group(g)
-        for anchor, title, html in people_sections(self.t, self.groups, self.opts.edition):  # 名单, 住宿, 乘车
+        for anchor, title, html in people_sections(self.t, self.groups, self.opts.edition):  # 名单, 住宿, 乘车, 工作人员
             self.heading(anchor, title)
             self.add(html)
             self.page_break()

@@ -1,4 +1,5 @@
-"""The roster as tables: 分组名单, 住宿安排, 乘车安排 for the handbook, and the workbook's 名单 sheet.
+"""The roster as tables: 分组名单, 住宿安排, 乘车安排, 工作人员及紧急联系 for the handbook, and the workbook's
+people sheets.
 
 Rows are plain text; a column empty in every row is dropped; phones come only from visible_phone, so the
 participant edition never shows a participant's phone, room or seat.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from planner.model.people import GENDER_LABELS, ROLE_LABELS, visible_phone
+from planner.model.people import GENDER_LABELS, ROLE_LABELS, StaffRole, visible_phone
 from planner.model.tour import Group, Tour
 
 STAFF = "staff"
@@ -71,12 +72,51 @@ def coach_table(tour: Tour, groups: list[Group], edition: str) -> Table:
     return drop_empty(["分组", "车牌", "座位", "司机", "司机电话", "乘车人员"], rows)
 
 
+ROLE_ORDER = {role: i for i, role in enumerate(ROLE_LABELS)}  # 班主任, 领队, 联络员, 医护, 司机, 讲解
+
+
 def staff_table(tour: Tour, groups: list[Group], edition: str) -> Table:
+    """Every staff member serving the chosen groups or the whole tour, by role, with the phone the edition
+    may show (the workbook's 工作人员 sheet)."""
     names = {g.id: g.name for g in tour.groups}
     chosen = {g.id for g in groups}
+    people = sorted((s for s in tour.people.staff if s.group is None or s.group in chosen),
+                    key=lambda s: ROLE_ORDER[s.role])
     rows = [[ROLE_LABELS[s.role][0], s.name, names.get(s.group or "", "全团"), visible_phone(s, edition), s.notes]
-            for s in tour.people.staff if s.group is None or s.group in chosen]
+            for s in people]
     return drop_empty(["职责", "姓名", "服务", "电话", "备注"], rows)
+
+
+def crew_table(tour: Tour, group_id: str | None, edition: str) -> Table:
+    """One group's staff by role (None: those serving the whole tour), then its coach drivers not already
+    listed as staff, each with the phone the edition may show."""
+    staff = sorted(tour.people.staff_of(group_id), key=lambda s: ROLE_ORDER[s.role])
+    rows = [[ROLE_LABELS[s.role][0], s.name, visible_phone(s, edition), s.notes] for s in staff]
+    listed = {s.name for s in staff}
+    for v in tour.people.vehicles_of(group_id) if group_id is not None else []:
+        if v.driver and v.driver not in listed:
+            rows.append([ROLE_LABELS[StaffRole.DRIVER][0], v.driver, visible_phone(v, edition),
+                         f"车牌 {v.plate}" if v.plate else ""])
+    return drop_empty(["职责", "姓名", "电话", "备注"], rows)
+
+
+def emergency_table(tour: Tour) -> Table:
+    """Hospital, the organizer's duty phone …: the same in every edition (they exist to be called)."""
+    rows = [[c.name, visible_phone(c, STAFF), c.address, c.notes] for c in tour.people.emergency]
+    return drop_empty(["名称", "电话", "地址", "备注"], rows, keep=1)
+
+
+def staff_section(tour: Tour, groups: list[Group], edition: str) -> str:
+    """工作人员及紧急联系: whole-tour staff, each group's staff and drivers, the emergency numbers; "" if none."""
+    parts = []
+    for title, gid in [("全团", None), *((g.name, g.id) for g in groups)]:
+        table = crew_table(tour, gid, edition)
+        if table[1]:
+            parts.append(f"<h3>{escape(title)}</h3>" + table_html(table))
+    emergency = emergency_table(tour)
+    if emergency[1]:
+        parts.append("<h3>紧急联系</h3>" + table_html(emergency))
+    return "".join(parts)
 
 
 def table_html(table: Table) -> str:
@@ -107,4 +147,7 @@ def people_sections(tour: Tour, groups: list[Group], edition: str) -> list[tuple
     coaches = coach_table(tour, groups, edition)
     if coaches[1]:
         out.append(("coaches", "乘车安排", table_html(coaches)))
+    staff = staff_section(tour, groups, edition)
+    if staff:
+        out.append(("staff", "工作人员及紧急联系", staff))
     return out

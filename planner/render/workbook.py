@@ -21,7 +21,8 @@ from planner.model.site import KIND_LABELS as SITE_KINDS
 from planner.model.tour import Group
 from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name, tips_text
 from planner.render.labels import day_label, weekday_of
-from planner.render.people_tables import STAFF, Table, coach_table, hotel_table, roster_table, staff_table
+from planner.render.people_tables import (STAFF, Table, coach_table, emergency_table, hotel_table, roster_table,
+                                          staff_table)
 from planner.schedule.problems import SEVERITY_LABELS
 from planner.schedule.scheduler import Schedule
 
@@ -223,11 +224,11 @@ def table_sheet(wb: Workbook, name: str, table: Table) -> None:
 
 
 def people_sheets(wb: Workbook, s: Schedule, chosen: list[Group], edition: str, taken: set[str]) -> None:
-    """名单, 住宿, 车辆, 工作人员: each only when the roster has something for it."""
+    """名单, 住宿, 车辆, 工作人员, 紧急联系: each only when the roster has something for it."""
     t = s.tour
     tables = [("名单", roster_table(t, None, edition) if t.people.participants else ([], [])),
               ("住宿", hotel_table(t, chosen, edition)), ("车辆", coach_table(t, chosen, edition)),
-              ("工作人员", staff_table(t, chosen, edition))]
+              ("工作人员", staff_table(t, chosen, edition)), ("紧急联系", emergency_table(t))]
     for name, table in tables:
         if table[1]:
             table_sheet(wb, sheet_name(name, taken), table)

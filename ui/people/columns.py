@@ -110,6 +110,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("occupants", "Who", show=lambda t, r: occupants_text(t.people, r.occupants),
                parse=lambda t, text: occupants_from_text(t.people, text)),
     ),
+    "emergency": (
+        Column("name", "Name or place"),
+        Column("phone", "Phone"),
+        Column("address", "Address"),
+        Column("notes", "Notes"),
+    ),
 }
 
 

@@ -1,4 +1,5 @@
-"""The 名单 dock: participants, staff, vehicles, hotel nights and rooms, each an editable table with undo.
+"""The 名单 dock: participants, staff, vehicles, hotel nights, rooms and emergency contacts, each an editable
+table with undo.
 
 `install_people_dock(window)` is the one hook main_window.py calls.
 """
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDock
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from planner.model.people import HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle, new_person_id
+from planner.model.people import (EmergencyContact, HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle,
+                                  new_person_id)
 from planner.model.edits import EditError
 from planner.model.people_edits import rooms_from_roster, roster_counts
 from planner.schedule.problems import Problem
@@ -163,6 +165,8 @@ class PeopleTab(QWidget):
             return Participant(id=new_person_id(people, "p"), name=self.tr("New participant"), group=first_group)
         if self.kind == "staff":
             return StaffMember(id=new_person_id(people, "s"), role=StaffRole.LEADER, name=self.tr("New staff member"))
+        if self.kind == "emergency":
+            return EmergencyContact(name=self.tr("New contact"))
         if first_group is None:
             self.show_error(self.tr("Add a group in the tour settings first."))
             return None
@@ -228,7 +232,7 @@ PROBLEM_TABS = {"roster-headcount": ("participants", "group"), "vehicle-seats": 
 
 
 class PeopleDock(QDockWidget):
-    KINDS = ("participants", "staff", "vehicles", "nights", "rooms")
+    KINDS = ("participants", "staff", "vehicles", "nights", "rooms", "emergency")
 
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -238,7 +242,8 @@ class PeopleDock(QDockWidget):
         self.tabs = QTabWidget(self)
         self.pages: dict[str, PeopleTab] = {}
         titles = {"participants": self.tr("Participants"), "staff": self.tr("Staff"),
-                  "vehicles": self.tr("Vehicles"), "nights": self.tr("Hotels"), "rooms": self.tr("Rooms")}
+                  "vehicles": self.tr("Vehicles"), "nights": self.tr("Hotels"), "rooms": self.tr("Rooms"),
+                  "emergency": self.tr("Emergency")}
         for kind in self.KINDS:
             self.pages[kind] = PeopleTab(document, kind, self.tabs)
             self.tabs.addTab(self.pages[kind], titles[kind])

@@ -1,0 +1,86 @@
+"""工作人员及紧急联系: staff by role (whole tour, then each group, with its drivers) and the emergency numbers,
+in the handbook and the workbook; phones as visible_phone allows; emergency contacts saved in the tour file."""
+
+import io
+import json
+import re
+
+import openpyxl
+
+from planner.io.fileformat import load_tour, save_tour, tour_to_json
+from planner.render.handbook import HandbookOptions, handbook_html
+from planner.render.workbook import workbook_bytes
+from planner.schedule.scheduler import schedule
+from tests.builders import day, group, site, tour, visit
+
+HOSPITAL, DUTY, SECRET, SHARED, DRIVER = "0731-83929120", "13900000000", "13711110000", "13722220000", "13733330000"
+EMERGENCY = [{"name": "湖南省人民医院急诊", "phone": HOSPITAL, "address": "长沙市解放西路61号"},
+             {"name": "主办方值班电话", "phone": DUTY, "notes": "24小时"}]
+
+
+def staffed_tour(**people):
+    base = {"staff": [{"id": "s1", "role": "guide", "name": "讲解小李", "phone": SECRET, "group": "g1"},
+                      {"id": "s2", "role": "leader", "name": "周领队", "phone": SHARED, "group": "g1",
+                       "phone_shared": True},
+                      {"id": "s3", "role": "medic", "name": "吴医生", "phone": SECRET},
+                      {"id": "s4", "role": "head_teacher", "name": "郑老师", "phone": SHARED, "phone_shared": True}],
+            "vehicles": [{"id": "v1", "group": "g1", "plate": "湘A12345", "driver": "孙师傅",
+                          "driver_phone": DRIVER, "phone_shared": False}],
+            "emergency": EMERGENCY}
+    base.update(people)
+    return tour(group("g1", day("2025-02-24", visit("x")), name="第一组"),
+                group("g2", day("2025-02-24", visit("x")), name="第二组"),
+                sites=[site("x", "皮革城")], people=base)
+
+
+def section(html: str) -> str:
+    start = html.index('<a name="staff">')
+    return html[start:html.index("page-break-after", start)]
+
+
+def test_the_section_lists_staff_by_role_whole_tour_first_then_each_group_with_its_drivers():
+    html = handbook_html(schedule(staffed_tour()), HandbookOptions(edition="staff"))
+    assert html.count("工作人员及紧急联系") == 2  # the contents and the heading
+    part = section(html)
+    order = [part.index(x) for x in ("<h3>全团</h3>", "郑老师", "吴医生", "<h3>第一组</h3>", "周领队", "讲解小李",
+                                     "孙师傅", "<h3>紧急联系</h3>", "湖南省人民医院急诊", "主办方值班电话")]
+    assert order == sorted(order)  # 班主任 before 医护; 领队 before 讲解 before the coach's driver
+    assert "<h3>第二组</h3>" not in part  # a group with nobody gets no empty table
+    assert "湘A12345" in part and "长沙市解放西路61号" in part and "24小时" in part
+    for phone in (HOSPITAL, DUTY, SECRET, SHARED, DRIVER):
+        assert f'<td style="white-space: nowrap;">{phone}</td>' in part  # a phone never wraps
+
+
+def test_the_participant_edition_shows_only_shared_phones_and_every_emergency_number():
+    part = section(handbook_html(schedule(staffed_tour()), HandbookOptions(edition="participant")))
+    assert SHARED in part and HOSPITAL in part and DUTY in part
+    assert SECRET not in part and DRIVER not in part
+    assert "吴医生" in part and "孙师傅" in part  # who they are stays; only the number is withheld
+
+
+def test_no_section_without_staff_drivers_or_emergency_numbers_and_empty_columns_are_dropped():
+    html = handbook_html(schedule(staffed_tour(staff=[], vehicles=[], emergency=[])))
+    assert "工作人员及紧急联系" not in html
+    only = staffed_tour(staff=[], vehicles=[], emergency=[{"name": "110"}])
+    part = section(handbook_html(schedule(only)))
+    assert "<th>名称</th>" in part and not re.search("<th>(电话|地址|备注)</th>", part)
+
+
+def test_the_workbook_has_the_emergency_numbers_in_its_own_sheet():
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(staffed_tour()))))
+    values = [[c.value for c in row] for row in wb["紧急联系"].iter_rows()]
+    assert ["湖南省人民医院急诊", HOSPITAL, "长沙市解放西路61号", None] in values
+    staff = [[c.value for c in row] for row in wb["工作人员"].iter_rows()]
+    roles = [r[0] for r in staff if r[0] in ("班主任", "领队", "医护", "讲解")]
+    assert roles == ["班主任", "领队", "医护", "讲解"]
+
+
+def test_emergency_contacts_are_saved_and_a_file_without_them_still_opens(tmp_path):
+    t = staffed_tour()
+    path = tmp_path / "t.tour.json"
+    save_tour(t, path)
+    assert load_tour(path).people.emergency == t.people.emergency
+    doc = json.loads(tour_to_json(staffed_tour(emergency=[])))
+    assert "emergency" not in doc["people"]  # nothing written when there are none
+    (tmp_path / "old.tour.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert load_tour(tmp_path / "old.tour.json").people.emergency == []
