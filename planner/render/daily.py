@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from planner.model.clock import fmt
+from planner.model.people import StaffRole, visible_phone
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_rows, hosted
 from planner.render.labels import day_label, duration
@@ -84,6 +85,9 @@ def _contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[str]:
     hotel = plan.end_site
     if hotel is not None and hotel.contact:
         out.append(f"{_e(hotel.name)}：{_keep(private(hotel.contact))}")
+    medics = [m for m in [*s.tour.people.staff_of(g.id), *s.tour.people.staff_of(None)] if m.role is StaffRole.MEDIC]
+    out += [f"医护：{_e(m.name)} {_keep(visible_phone(m, edition))}" for m in medics]
+    out += [f"紧急：{_e(c.name)} {_keep(visible_phone(c, edition))}" for c in s.tour.people.emergency]
     return out
 
 

@@ -84,3 +84,13 @@ def test_emergency_contacts_are_saved_and_a_file_without_them_still_opens(tmp_pa
     assert "emergency" not in doc["people"]  # nothing written when there are none
     (tmp_path / "old.tour.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert load_tour(tmp_path / "old.tour.json").people.emergency == []
+
+
+def test_the_daily_sheet_gives_the_bus_leader_the_medic_and_the_emergency_numbers():
+    from planner.render.daily import daily_html
+
+    staff = daily_html(schedule(staffed_tour()), ["g1"], "staff")
+    assert "医护：吴医生" in staff and SECRET.replace("-", "&#8209;") in staff
+    assert "紧急：湖南省人民医院急诊 0731&#8209;83929120" in staff and f"紧急：主办方值班电话 {DUTY}" in staff
+    participant = daily_html(schedule(staffed_tour()), ["g1"], "participant")
+    assert "紧急：湖南省人民医院急诊" in participant and SECRET not in participant
