@@ -16,6 +16,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from planner.geo.boundaries import Bounds, Geography, geography
 from planner.render.coords import identity, wgs_to_gcj
 from planner.render.labels import short_date
 from planner.render.map_script import RUNTIME
@@ -47,16 +48,19 @@ _CSS = """
 .st-note{position:absolute;z-index:1000;bottom:24px;right:10px;background:#fff8e1;padding:3px 8px;border-radius:3px;
  font:12px "Noto Sans CJK SC",sans-serif;color:#6d5200}
 .st-failed{display:none;bottom:48px}
-.leaflet-container{background:#eef2f5}
+.leaflet-container{background:#e3edf5}
+.st-place{white-space:nowrap;font:12px "Noto Sans CJK SC",sans-serif;color:#5a5267;text-shadow:0 0 2px #fff,0 0 2px #fff;
+ transform:translate(-50%,-50%);width:auto!important;height:auto!important}
+.st-place-county{font-size:11px;color:#7d7689}
 @media (max-height:320px),(max-width:300px){.st-legend,.st-note{display:none}}
 """
 
 _TEXT = {
-    "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "tiles_off": "底图已关闭：只显示路线和站点",
+    "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "tiles_off": "在线底图已关闭：离线显示省、市、县界",
            "km": "公里", "stops": "站",
            "tiles_failed": "在线底图无法加载，已改用离线底图"},
     "en": {"hotel": "Hotel", "station": "Station / airport", "joint": "joint",
-           "tiles_off": "Base tiles are off: routes and stops only", "km": "km", "stops": "stops",
+           "tiles_off": "Online tiles are off: offline province, city and county boundaries", "km": "km", "stops": "stops",
            "tiles_failed": "Online tiles could not be loaded: showing the offline base"},
 }
 
@@ -125,8 +129,10 @@ def _shifts(markers: list[Marker]) -> list[int]:
     return out
 
 
-def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> folium.Map:
-    """folium writes the page (Leaflet, tiles, our runtime); the routes come as one data script after it."""
+def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh",
+              area: Bounds | None = None) -> folium.Map:
+    """folium writes the page (Leaflet, tiles, our runtime, the offline geography of `area` — by default
+    what the routes cover); the routes come as one data script after it, replaceable in place."""
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
     m = folium.Map(tiles=None, control_scale=False, prefer_canvas=False, zoom_start=8, location=(30.5, 120.5))
@@ -144,8 +150,18 @@ def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", 
     root.html.add_child(Element(f'<div class="st-note st-failed" id="st-failed">{_TEXT[lang]["tiles_failed"]}'
                                 "</div>"))
     _AfterMap(RUNTIME % m.get_name()).add_to(m)
+    geo = geography(area or route_map.bounds(), "gcj02" if tiles == "gaode" else "wgs84")
+    offline = tiles == "none" or (tiles == "tianditu" and not tianditu_key)
+    _AfterMap(f"studyTourGeo({_json(geo_data(geo))}, {_json(offline)});").add_to(m)
     _AfterMap(data_script(route_map, tiles, lang, refit=True)).add_to(m)
     return m
+
+
+def geo_data(geo: Geography) -> dict:
+    """Outlines as Leaflet wants them ([lat, lon]), names escaped like every other text on the page."""
+    return {level: [{"name": safe(a.division.name), "at": [round(a.label[0], 5), round(a.label[1], 5)],
+                     "rings": [r[:, ::-1].tolist() for r in a.rings]} for a in areas]
+            for level, areas in geo.layers().items()}
 
 
 class _AfterMap(MacroElement):
@@ -204,5 +220,6 @@ def _legend(route_map: RouteMap, lang: str) -> str:
     return f'<b>{safe(route_map.title)}</b>{"".join(rows)}'
 
 
-def render_html(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh") -> str:
-    return build_map(route_map, tiles, tianditu_key, lang).get_root().render()
+def render_html(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", lang: str = "zh",
+                area: Bounds | None = None) -> str:
+    return build_map(route_map, tiles, tianditu_key, lang, area).get_root().render()

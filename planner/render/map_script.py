@@ -36,10 +36,51 @@ RUNTIME = """(function (map) {
       if (failures >= 4 && loaded === 0) {
         map.eachLayer(function (t) { if (t instanceof L.TileLayer) { map.removeLayer(t); } });
         document.getElementById("st-failed").style.display = "block";
+        geoShown = true;
+        layout();
         if (location.hash !== "#tiles-failed") { location.hash = "tiles-failed"; }
       }
     });
   });
+  // offline geography under the routes: drawn on one canvas; counties and their names once zoomed in
+  var geo = {}, geoShown = false;
+  window.studyTourGeo = function (data, show) {
+    var canvas = L.canvas({pane: "st-geo", padding: 0.2});
+    map.createPane("st-geo").style.zIndex = 250;
+    map.createPane("st-geo-names").style.zIndex = 450;
+    map.getPane("st-geo-names").style.pointerEvents = "none";
+    var look = {province: {color: "#8c829e", weight: 1.6, fill: true, fillColor: "#fbf9f1", fillOpacity: 1},
+                city: {color: "#a59db2", weight: 0.9, dashArray: "5 4", fill: false},
+                county: {color: "#cbc5d2", weight: 0.6, fill: false}};
+    ["province", "city", "county"].forEach(function (level) {
+      var group = L.layerGroup(), names = L.layerGroup();
+      (data[level] || []).forEach(function (a) {
+        L.polygon(a.rings, L.extend({renderer: canvas, interactive: false, studyTourGeo: true}, look[level]))
+          .addTo(group);
+        if (level !== "province" && a.name) {
+          var tag = document.createElement("span");
+          tag.textContent = a.name;
+          L.marker(a.at, {pane: "st-geo-names", interactive: false, keyboard: false, studyTourGeo: true,
+                          icon: L.divIcon({className: "st-place st-place-" + level, html: tag, iconSize: null})})
+            .addTo(names);
+        }
+      });
+      geo[level] = {shapes: group, names: names};
+    });
+    geoShown = show;
+    layout();
+  };
+  function layout() {
+    var zoom = map.getZoom();
+    Object.keys(geo).forEach(function (level) {
+      var want = geoShown && (level !== "county" || zoom >= 9), names = want && (level !== "county" || zoom >= 10);
+      [[geo[level].shapes, want], [geo[level].names, names && zoom >= 7]].forEach(function (pair) {
+        if (pair[1] && !map.hasLayer(pair[0])) { map.addLayer(pair[0]); }
+        if (!pair[1] && map.hasLayer(pair[0])) { map.removeLayer(pair[0]); }
+      });
+    });
+  }
+  map.on("zoomend", layout);
   window.studyTourDraw = function (draw, info) {
     layer.clearLayers();
     draw(layer, mk);

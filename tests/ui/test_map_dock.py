@@ -34,7 +34,8 @@ def gone(qtbot, d) -> None:
 def dock(qtbot, document, isolated_settings):
     d = MapDock(document, isolated_settings, view_class=QWebEngineView)
     d.resize(700, 500)
-    d.show()
+    with qtbot.waitSignal(d.view.loadFinished, timeout=20000):  # a hidden dock loads nothing: showing it does
+        d.show()
     qtbot.waitUntil(lambda: js_ready(qtbot, d), timeout=20000)
     yield d
     gone(qtbot, d)
@@ -45,9 +46,11 @@ def js_ready(qtbot, d) -> bool:
 
 
 def lines(qtbot, d) -> list[int] | None:
-    """Number of points of every route line on the page (None while a page is still loading)."""
+    """Number of points of every route line on the page (None while a page is still loading); the offline
+    geography's outlines (Leaflet polygons, marked `studyTourGeo`) are not routes."""
     found = js(qtbot, d.view, "window.studyTourMap ? JSON.stringify(Object.values(studyTourMap._layers)"
-                              ".filter(l => l instanceof L.Polyline).map(l => l.getLatLngs().length)) : ''")
+                              ".filter(l => l instanceof L.Polyline && !l.options.studyTourGeo)"
+                              ".map(l => l.getLatLngs().length)) : ''")
     return json.loads(found) if found else None
 
 
@@ -56,6 +59,10 @@ def test_the_offline_page_loads_leaflet_and_draws_one_line_per_group(qtbot, dock
     assert js(qtbot, dock.view, "L.version") == "1.9.3"
     assert dock.view.url().isLocalFile()
     assert lines(qtbot, dock) == [4, 4]  # two groups: hotel → first site → second site → hotel
+    # offline, the province/city outlines and names are drawn under the routes
+    names = js(qtbot, dock.view, "Array.from(document.querySelectorAll('.st-place')).map(e => e.textContent)"
+                                 ".join(' ')")
+    assert "杭州市" in names
 
 
 def test_the_dock_follows_the_boards_selection(qtbot, dock, document):
@@ -221,7 +228,7 @@ def test_a_hidden_map_does_no_work_until_it_is_shown(qtbot, dock, document):
 
 
 def test_the_view_fits_what_is_shown_and_the_scale_is_metric_only(qtbot, dock):
-    inside = ("JSON.stringify(Object.values(studyTourMap._layers).filter(l => l.getLatLng)"
+    inside = ("JSON.stringify(Object.values(studyTourMap._layers).filter(l => l.getLatLng && !l.options.studyTourGeo)"
               ".every(l => studyTourMap.getBounds().contains(l.getLatLng())))")
     assert js(qtbot, dock.view, inside) == "true"
     zoom_tour = js(qtbot, dock.view, "studyTourMap.getZoom()")
@@ -233,12 +240,14 @@ def test_the_view_fits_what_is_shown_and_the_scale_is_metric_only(qtbot, dock):
 
 
 def test_failing_online_tiles_fall_back_and_the_dock_says_so(qtbot, dock):
-    dock.tiles_box.setCurrentIndex(dock.tiles_box.findData("osm"))
-    qtbot.waitUntil(lambda: js_ready(qtbot, dock) and js(qtbot, dock.view, "typeof L.TileLayer") == "function",
-                    timeout=20000)
+    with qtbot.waitSignal(dock.view.loadFinished, timeout=20000):  # another base map: a new page
+        dock.tiles_box.setCurrentIndex(dock.tiles_box.findData("osm"))
+    qtbot.waitUntil(lambda: js_ready(qtbot, dock), timeout=20000)
     # the office network refuses the tile server: every tile fails (the page's own error event)
     js(qtbot, dock.view, "Object.values(studyTourMap._layers).filter(l => l instanceof L.TileLayer)"
                          ".forEach(t => { for (var i = 0; i < 5; i++) t.fire('tileerror', {}); }); 1")
     qtbot.waitUntil(lambda: dock.tiles_failed.isVisible(), timeout=10000)
     assert js(qtbot, dock.view, "Object.values(studyTourMap._layers).some(l => l instanceof L.TileLayer)") is False
     assert js(qtbot, dock.view, "getComputedStyle(document.getElementById('st-failed')).display") == "block"
+    # the offline geography takes the tiles' place
+    assert js(qtbot, dock.view, "Object.values(studyTourMap._layers).filter(l => l.options.studyTourGeo).length") > 0

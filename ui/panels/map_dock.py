@@ -9,6 +9,7 @@ It follows the board's selection and keeps the user's zoom while the scope stays
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tempfile
 from pathlib import Path
 
@@ -172,7 +173,18 @@ class MapDock(QDockWidget):
         return build_route_map(self.document.schedule, self.scope())
 
     def _key(self) -> tuple:
-        return self.tiles_box.currentData(), lang()
+        """What the loaded page itself depends on: base map, language and the area its geography covers."""
+        return self.tiles_box.currentData(), lang(), self._area()
+
+    def _area(self):
+        """Every site of the tour, widened to half degrees: the geography stays while the scope moves
+        inside it, and a site far outside brings a new page."""
+        sites = self.document.tour.sites
+        if not sites:
+            return None
+        lats, lons = [s.lat for s in sites], [s.lon for s in sites]
+        return ((math.floor(min(lats) * 2) / 2, math.floor(min(lons) * 2) / 2),
+                (math.ceil(max(lats) * 2) / 2, math.ceil(max(lons) * 2) / 2))
 
     def _catch_up(self) -> None:
         if self._page_key != self._key():
@@ -193,8 +205,8 @@ class MapDock(QDockWidget):
 
     def _write_page(self, old: Path | None) -> Path:
         """A whole page (folium) for the current tour, scope and base map, in a new file; the old one goes."""
-        tiles, language = self._key()
-        html = render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")), language)
+        tiles, language, area = self._key()
+        html = render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")), language, area)
         self._generation += 1
         path = self._folder / f"map-{self._generation}.html"
         path.write_text(html, encoding="utf-8")
@@ -233,9 +245,9 @@ class MapDock(QDockWidget):
         if self.view is None:
             copy.write_bytes(self.page_path.read_bytes())
         else:  # the view's file has the data it was loaded with; the browser gets today's
-            tiles, language = self._key()
+            tiles, language, area = self._key()
             copy.write_text(render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")),
-                                        language), encoding="utf-8")
+                                        language, area), encoding="utf-8")
         if open_externally(copy):
             self.notice.hide()
             return True
