@@ -1,0 +1,54 @@
+"""At 1366×768 no dock tab bar is left behind over another dock (once the layout has settled): after start, after View › Reset window
+layout (twice), and every group of tabbed docks still has its own tab bar against its edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QTabBar
+
+from planner.model.site import Catalogue, Site
+from tests.ui.test_build_from_scratch import CATALOGUE, reference
+
+
+@pytest.fixture
+def document(qapp):
+    """The acceptance tour: two groups, a problem in the problems list (its title carries the counts)."""
+    from ui.document import TourDocument
+
+    return TourDocument(reference(), catalogue=Catalogue(sites=[Site.model_validate(s) for s in CATALOGUE]))
+
+
+def bars_on_screen(window) -> list[QTabBar]:
+    return [b for b in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if b.isVisible() and b.geometry().x() >= 0 and b.geometry().y() >= 0]
+
+
+def borders(bar: QTabBar, dock: QDockWidget) -> bool:
+    rect = bar.geometry()
+    return not rect.intersects(dock.geometry()) and rect.adjusted(-3, -3, 3, 3).intersects(dock.geometry())
+
+
+def check_tabs(window) -> None:
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+    for bar in bars_on_screen(window):
+        titles = [bar.tabText(i) for i in range(bar.count())]
+        assert any(d.windowTitle() in titles and borders(bar, d) for d in docks), \
+            f"tab bar {titles} at {bar.geometry().getRect()} lies over another dock"
+    for first, second in ((window.catalogue_dock, window.map_dock), (window.problems_dock, window.people_dock)):
+        assert second in window.tabifiedDockWidgets(first)
+        shown = first if not first.visibleRegion().isEmpty() else second
+        assert [b for b in bars_on_screen(window) if borders(b, shown)], f"no tab bar for {shown.windowTitle()}"
+
+
+def test_no_tab_bar_is_left_over_another_dock_after_start_or_a_layout_reset(window, qtbot):
+    qtbot.wait(20)
+    check_tabs(window)
+    for _ in range(2):
+        window.arrange_docks()
+        qtbot.wait(20)
+        check_tabs(window)
+    window.people_dock.raise_()
+    window.map_dock.raise_()
+    qtbot.wait(20)
+    check_tabs(window)
