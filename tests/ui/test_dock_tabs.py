@@ -1,5 +1,5 @@
-"""At 1366×768 no dock tab bar is left behind over another dock (once the layout has settled): after start, after View › Reset window
-layout (twice), and every group of tabbed docks still has its own tab bar against its edge."""
+"""At 1366×768 no dock tab bar is left behind over another dock once the layout has settled: after start
+and after View › Reset window layout (twice); every group of tabbed docks keeps its own bar at its edge."""
 
 from __future__ import annotations
 
