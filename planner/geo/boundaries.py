@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,7 +108,7 @@ def geography(bounds: Bounds | None, datum: str = "wgs84", detail: float | None 
         areas = []
         for code in sorted(codes[level]):
             division = table.get(code) or Division(code, "", level, 0.0, 0.0)
-            rings = _outline(code, round(step, 6), datum == "gcj02")
+            rings = _outline(code, _level_of_detail(step), datum == "gcj02")
             if not rings:
                 continue  # a city without counties is its own county; a code with no outline
             if division.name in ("市辖区", "县", "省直辖县级行政区划", ""):  # 上海市's one "city" is 上海
@@ -120,10 +121,10 @@ def geography(bounds: Bounds | None, datum: str = "wgs84", detail: float | None 
     return Geography(out[PROVINCE], out[CITY], out[COUNTY])
 
 
-@lru_cache(maxsize=512)
-def _outline(code: str, step: float, gcj: bool) -> tuple[np.ndarray, ...]:
-    """One division's outer rings, thinned to `step` degrees, in GCJ-02 (`gcj`) or WGS-84 (holes are
-    left out: a map this coarse shows enclaves as their own divisions)."""
+@lru_cache(maxsize=256)
+def _raw(code: str) -> tuple[np.ndarray, ...]:
+    """One division's outer rings as published (GCJ-02); holes are left out: a map this coarse shows
+    enclaves as their own divisions."""
     folder = _outline_dir()
     path = folder / "land" / f"{code}.geojson" if folder else None
     if path is None or not path.exists():
@@ -131,12 +132,22 @@ def _outline(code: str, step: float, gcj: bool) -> tuple[np.ndarray, ...]:
     doc = json.loads(path.read_text(encoding="utf-8"))
     geometry = doc.get("geometry", doc)
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    rings = [r for r in (thin(np.asarray(polygon[0], dtype=float), step) for polygon in polygons if polygon)
-             if len(r) >= 4]
+    return tuple(np.asarray(polygon[0], dtype=float) for polygon in polygons if polygon)
+
+
+@lru_cache(maxsize=1024)
+def _outline(code: str, step: float, gcj: bool) -> tuple[np.ndarray, ...]:
+    """The rings thinned to `step` degrees, in GCJ-02 (`gcj`) or WGS-84."""
+    rings = [r for r in (thin(ring, step) for ring in _raw(code)) if len(r) >= 4]
     if gcj or not rings:
         return tuple(rings)
     every = np.round(gcj_to_wgs(np.concatenate(rings)), 5)  # one conversion for all rings: far fewer calls
     return tuple(np.split(every, np.cumsum([len(r) for r in rings])[:-1]))
+
+
+def _level_of_detail(step: float) -> float:
+    """Steps rounded to powers of two: maps of nearby sizes share thinned outlines (cached)."""
+    return float(2.0 ** round(math.log2(max(step, 1e-5))))
 
 
 def thin(ring: np.ndarray, step: float) -> np.ndarray:

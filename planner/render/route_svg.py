@@ -2,6 +2,8 @@
 
 Equirectangular projection scaled by cos(latitude): over a few hundred km the distortion is far
 smaller than what a reader can see, and it keeps the drawing free of tile servers and projections.
+Under the routes: the offline geography of the drawn area (planner/geo/boundaries.py) — land and
+province outlines, city outlines and names, and counties once the map covers little more than a city.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+from planner.geo.boundaries import Geography, geography
 from planner.render.routes import HOTEL, STATION, STOP, RouteMap
 
 KM_PER_DEG = 111.195
@@ -19,7 +22,8 @@ def _nice(km: float) -> int:
     return max([n for n in NICE_KM if n <= km] or [NICE_KM[0]])
 
 
-def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int = 36) -> str:
+def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int = 36,
+              with_geography: bool = True) -> str:
     sites = [p for r in route_map.routes for p in r.points] + [m.site for m in route_map.markers]
     if not sites:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
@@ -37,7 +41,14 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, sans-serif">',
-           f'<rect width="{width}" height="{height}" fill="#f4f6f8" stroke="#c8ced4"/>']
+           f'<rect width="{width}" height="{height}" fill="{WATER if with_geography else "#f4f6f8"}"/>']
+    if with_geography:
+        # the drawn area, one pixel's worth of detail
+        south, north = cy - (height - 24) / 2 / scale, cy + (height - 24) / 2 / scale
+        west, east = (cx - width / 2 / scale) / kx, (cx + width / 2 / scale) / kx
+        geo = geography(((south, west), (north, east)), detail=1.2 / scale)
+        out += _geography(geo, xy, (east - west) < 1.6, width, height)
+    out.append(f'<rect width="{width}" height="{height}" fill="none" stroke="#c8ced4"/>')
     for route in route_map.routes:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(p.lat, p.lon) for p in route.points))
         out.append(f'<polyline points="{pts}" fill="none" stroke="{escape(route.colour)}" stroke-width="3.5" '
@@ -63,6 +74,33 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
     out.append(_scale_bar(scale, kx, height))
     out.append("</svg>")
     return "".join(out)
+
+
+WATER = "#e3edf5"
+_LOOK = {"province": 'fill="#fbf9f1" stroke="#8c829e" stroke-width="1.3"',
+         "city": 'fill="none" stroke="#a59db2" stroke-width="0.8" stroke-dasharray="5 4"',
+         "county": 'fill="none" stroke="#cbc5d2" stroke-width="0.5"'}
+
+
+def _geography(geo: Geography, xy, counties: bool, width: int, height: int) -> list[str]:
+    """Land and outlines first, names last (on top of every outline, under the routes drawn after)."""
+    out, names = [], []
+    for level, areas in geo.layers().items():
+        if level == "county" and not counties:
+            continue
+        for area in areas:
+            for ring in area.rings:
+                pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lat, lon) for lon, lat in ring))
+                out.append(f'<polygon points="{pts}" {_LOOK[level]}/>')
+            x, y = xy(*area.label)
+            if level != "province" and 0 <= x <= width and 0 <= y <= height:  # names of what is drawn only
+                size = 11 if level == "city" else 9
+                text = f'<text x="{x:.1f}" y="{y + size / 3:.1f}" font-size="{size}" text-anchor="middle" '
+                name = escape(area.division.name)
+                # a white halo first, then the name: Qt's SVG renderer has no paint-order
+                names.append(f'{text}fill="#ffffff" stroke="#ffffff" stroke-width="3">{name}</text>'
+                             f'{text}fill="#5a5267">{name}</text>')
+    return out + names
 
 
 def _scale_bar(scale: float, kx: float, height: int) -> str:

@@ -1,0 +1,43 @@
+"""Handbook route maps: the routes drawn over the offline geography of just the drawn area."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from planner.io.fileformat import load_tour
+from planner.render.route_svg import route_svg
+from planner.render.routes import Scope, build_route_map
+from planner.schedule.scheduler import schedule
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def names(svg: str) -> set[str]:
+    return {t.text for t in ElementTree.fromstring(svg).iter(f"{SVG}text") if t.text}
+
+
+def test_a_groups_map_shows_land_outlines_and_city_names_under_the_route():
+    result = schedule(load_tour(SEED))
+    svg = route_svg(build_route_map(result, Scope("g2")))
+    root = ElementTree.fromstring(svg)
+    kinds = [el.tag.removeprefix(SVG) for el in root]
+    assert kinds.index("polygon") < kinds.index("polyline")  # the geography lies under the route
+    assert {"杭州市", "苏州市", "上海市"} <= names(svg)
+    assert "西湖区" not in names(svg)  # counties only on a map of about a city's size
+
+
+def test_a_days_map_adds_counties_and_leaves_out_what_it_does_not_show():
+    result = schedule(load_tour(SEED))
+    svg = route_svg(build_route_map(result, Scope("g2", dt.date(2025, 2, 25))))  # around 嘉兴
+    shown = names(svg)
+    assert {"南湖区", "秀洲区"} <= shown
+    assert "杭州市" not in shown and "上海市" not in shown  # beyond the drawn area: not named
+
+
+def test_without_geography_only_the_routes_are_drawn():
+    svg = route_svg(build_route_map(schedule(load_tour(SEED)), Scope("g2")), with_geography=False)
+    assert "<polygon" not in svg and re.search(r"<polyline", svg)
