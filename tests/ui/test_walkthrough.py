@@ -251,3 +251,18 @@ def test_the_night_menu_ticks_tonights_hotel(organizer_window, qtbot, monkeypatc
     ticked = [a.text() for a in menu.actions() if a.isChecked()]
     menu.close()
     assert len(ticked) == 1 and ticked[0].startswith("义乌宾王饭店")
+
+
+def shown_on_button(text: str) -> str:
+    """What a menu entry, check box or button shows: a single '&' marks the shortcut letter, '&&' is '&'."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def test_group_names_with_an_ampersand_show_whole_in_the_handbook_dialog(qtbot, tmp_path):
+    from tests.builders import day, group, site, tour, visit
+    from ui.exports.export_dialog import ExportDialog
+
+    named = tour(group("g1", day("2025-02-24", visit("mill", id="v1")), name=HOSTILE), sites=[site("mill", "厂")])
+    dialog = ExportDialog(named, tmp_path)
+    qtbot.addWidget(dialog)
+    assert shown_on_button(dialog.group_boxes["g1"].text()) == HOSTILE

@@ -16,12 +16,8 @@ from planner.model.nights import night_of
 from planner.model.site import Site, SiteKind
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, TransferMode
 from ui.board.new_activity import ADDABLE
+from ui.dialogs.mnemonics import as_typed
 from ui.i18n import pick
-
-
-def as_typed(name: str) -> str:
-    """A name for a menu entry: '&' marks a shortcut letter in menus, so "P&G" would read "PG"."""
-    return name.replace("&", "&&")
 
 
 class BoardMenus(QObject):

@@ -18,6 +18,7 @@ from planner.schedule.scheduler import schedule
 from planner.model.tour import Tour
 from ui.dialogs.file_notice import FileNotice, open_externally
 from ui.dialogs.form_errors import fill
+from ui.dialogs.mnemonics import as_typed
 
 
 class ExportDialog(QDialog):
@@ -42,7 +43,7 @@ class ExportDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         self.group_boxes: dict[str, QCheckBox] = {}
         for g in tour.groups:
-            box = QCheckBox(g.name, groups)
+            box = QCheckBox(as_typed(g.name), groups)
             box.setChecked(True)
             box.toggled.connect(self._validate)
             self.group_boxes[g.id] = box
