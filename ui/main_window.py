@@ -28,6 +28,7 @@ from ui.language_switch import switch_language
 from ui.panels.map_dock import MapDock, web_view_class
 from ui.panels.problems_dock import ProblemsDock
 from ui.imports.import_actions import SiteImports
+from ui.solve.solve_actions import SolveActions
 from ui.people.people_dock import install_people_dock
 from ui.dialogs.settings_dialog import TourSettingsDialog
 
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.authoring = BoardAuthoring(self, edit_menu)  # add, nights, legs, copy/paste: ui/board/
         self.day_tips = DayTipsAction(self, edit_menu)  # Edit › 每日提示…: ui/dialogs/day_tips_dialog.py
         self.site_imports = SiteImports(self, file_menu, edit_menu)  # import sites, 补全坐标: ui/imports/
+        self.solve_actions = SolveActions(self)  # Plan menu: optimise a day, auto-plan, repair: ui/solve/
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -304,12 +304,15 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
     """The best plan found within the time limit (or until cancelled); None when no plan exists/was found."""
     options = options or Options()
     t0 = time.monotonic()
+    def stop() -> bool:
+        return cancel is not None and cancel.cancelled
+
     if local.applicable(inst) and options.hint is None:
-        warm = local.search(inst, options.seed, seconds=options.time_limit * WARM_SHARE)
+        warm = local.search(inst, options.seed, seconds=options.time_limit * WARM_SHARE, stop=stop)
     else:
         initial = {rid: [v.stop for v in rp.visits] for rid, rp in options.hint.routes.items()} \
             if options.hint is not None else None
-        warm = greedy.construct(inst, initial, options.time_limit * WARM_SHARE / 2, options.seed)
+        warm = greedy.construct(inst, initial, options.time_limit * WARM_SHARE / 2, options.seed, stop)
     warm.objective = objective(inst, warm)
     if options.on_progress is not None:
         options.on_progress(warm.objective, time.monotonic() - t0)

@@ -233,12 +233,12 @@ class Greedy:
     def placed(self) -> set[str]:
         return {s for order in self.orders.values() for s in order}
 
-    def improve(self, deadline: float) -> None:
+    def improve(self, deadline: float, stop=lambda: False) -> None:
         better = True
-        while better and time.monotonic() < deadline:
+        while better and time.monotonic() < deadline and not stop():
             better = False
             for sid in list(self.placed()):
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or stop():
                     return
                 if self.stops[sid].pinned_start is not None:
                     continue
@@ -273,7 +273,7 @@ class Greedy:
 
 
 def construct(inst: Instance, initial: dict[str, list[str]] | None = None, seconds: float = 2.0,
-              seed: int = 0) -> Plan:
+              seed: int = 0, stop=lambda: False) -> Plan:
     """A plan placing what it can: kept stops first (repair), then the most constrained ones. Several
     insertion orders (the first by constraint, then seeded shuffles) are tried while time allows."""
     t0 = time.monotonic()
@@ -297,9 +297,9 @@ def construct(inst: Instance, initial: dict[str, list[str]] | None = None, secon
         value = (len(inst.stops) - len(g.placed()), g.total())
         if best is None or value < best[0]:
             best = (value, g)
-        if value[0] == 0 or time.monotonic() - t0 > seconds / 2:
+        if value[0] == 0 or time.monotonic() - t0 > seconds / 2 or stop():
             break
     g = best[1]
-    if not initial:  # repair: moving stops only to drive less would change what the organizer keeps
-        g.improve(t0 + seconds)
+    if not initial and not stop():  # repair: moving stops only to drive less would change what is kept
+        g.improve(t0 + seconds, stop)
     return g.plan()

@@ -107,7 +107,8 @@ def _score(routes: list[_Route]) -> tuple[int, int]:
     return score, -travel
 
 
-def search(inst: Instance, seed: int = 0, iterations: int = 4000, seconds: float = 5.0) -> Plan:
+def search(inst: Instance, seed: int = 0, iterations: int = 100_000, seconds: float = 5.0,
+           stop=lambda: False) -> Plan:
     rng = random.Random(seed)
     t0 = time.monotonic()
     routes = [_Route(inst, i) for i in range(len(inst.routes))]
@@ -116,7 +117,7 @@ def search(inst: Instance, seed: int = 0, iterations: int = 4000, seconds: float
     best = (_score(routes), [list(r.stops) for r in routes])
     size, pos, stale = 1, 0, 0
     for _ in range(iterations):
-        if time.monotonic() - t0 > seconds or stale > 1500:
+        if time.monotonic() - t0 > seconds or stale > 1500 or stop():
             break
         for r in routes:  # shake: drop `size` visits from position `pos` of every route
             if r.stops:

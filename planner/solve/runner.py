@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -50,13 +51,13 @@ def check_groups(tour: Tour, groups: list[str] | None) -> None:
 
 def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_limit: float = 10.0,
         seed: int = 0, cancel: Cancel | None = None,
-        progress: Callable[[int, float], None] | None = None) -> Outcome:
+        progress: Callable[[int, float], None] | None = None, dates: set[dt.date] | None = None) -> Outcome:
     """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down."""
     check_groups(tour, groups)
     before = schedule(tour)
     new = tour.model_copy(deep=True)
     current = schedule(new)
-    ti = build(new, groups, repair, current)
+    ti = build(new, groups, repair, current, dates)
     hint = current_plan(ti, current) if repair else None
     plan = solve(ti.instance, Options(time_limit=time_limit, seed=seed, hint=hint, on_progress=progress), cancel)
     if plan is None:

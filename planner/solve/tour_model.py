@@ -65,7 +65,8 @@ def _windows(site: Site | None, act: Activity, duration: int) -> tuple[Window, .
 
 
 def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
-          current: Schedule | None = None) -> TourInstance:
+          current: Schedule | None = None, dates: set[dt.date] | None = None) -> TourInstance:
+    """`dates`: only these days of the groups are planned (optimise one day's order: one date)."""
     current = current or schedule(tour)
     chosen = set(group_ids) if group_ids else {g.id for g in tour.groups}
     sites = tour.site_index()
@@ -90,7 +91,7 @@ def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
     for group in tour.groups:
         for day in sorted(group.days, key=lambda d: d.date):
             plan = current.plan(group.id, day.date)
-            if group.id not in chosen or not plannable(day):
+            if group.id not in chosen or not plannable(day) or (dates is not None and day.date not in dates):
                 for e in plan.entries if plan else []:
                     if e.activity.site and e.activity.kind in HOURS_APPLY:
                         busy.append(Booking(e.activity.site, day.date.toordinal(), e.start, e.duration,

@@ -1,0 +1,96 @@
+"""The Plan menu: repair, auto-plan and optimise a day run in the background, show the changes first,
+apply as one undo step, and stop on cancel with the best plan so far."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from planner.io.fileformat import load_tour
+from planner.model.tour import ActivityKind
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
+
+
+@pytest.fixture
+def hunan_window(qtbot, isolated_settings):
+    from ui.document import TourDocument
+    from ui.main_window import MainWindow
+
+    tour = load_tour(SAMPLE)
+    g2 = tour.group("g2")
+    last = max((d for d in g2.days if any(a.kind is ActivityKind.VISIT for a in d.activities)), key=lambda d: d.date)
+    closed = [a for a in last.activities if a.kind is ActivityKind.VISIT][-1]
+    tour.site(closed.site).closed_weekdays = [last.date.isoweekday()]  # its site now closed that day
+    document = TourDocument(tour)
+    win = MainWindow(document, isolated_settings, map_view_class=None)
+    win.show()
+    qtbot.waitExposed(win)
+    win.solve_actions.seconds = 1
+    yield win
+    document.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def _codes(window) -> list[str]:
+    return [p.code for p in window.document.schedule.problems if p.severity.value == "error"]
+
+
+def _proposal(qtbot, actions):
+    qtbot.waitUntil(lambda: actions.proposal is not None and actions.proposal.isVisible(), timeout=30_000)
+    return actions.proposal
+
+
+def test_repair_shows_the_changes_then_applies_them_as_one_undo_step(qtbot, hunan_window):
+    win, actions = hunan_window, hunan_window.solve_actions
+    assert "closed-weekday" in _codes(win)
+    before = win.document.tour.model_dump()
+    actions.repair_action.trigger()
+    dialog = _proposal(qtbot, actions)
+    assert dialog.changes.count() >= 1 and win.document.tour.model_dump() == before  # nothing applied yet
+    dialog.apply_button.click()
+    assert _codes(win) == []
+    win.document.undo_stack.undo()
+    assert win.document.tour.model_dump() == before and "closed-weekday" in _codes(win)
+
+
+def test_discarding_the_proposal_changes_nothing(qtbot, hunan_window):
+    win, actions = hunan_window, hunan_window.solve_actions
+    before = win.document.tour.model_dump()
+    actions.repair()
+    _proposal(qtbot, actions).reject()
+    assert win.document.tour.model_dump() == before and not win.document.undo_stack.canUndo()
+
+
+def test_cancel_stops_the_search_and_shows_the_best_plan_so_far(qtbot, hunan_window):
+    win, actions = hunan_window, hunan_window.solve_actions
+    actions.seconds = 60
+    t0 = time.monotonic()
+    job = actions.auto_plan(["g1"])
+    qtbot.waitUntil(lambda: job.isRunning(), timeout=5000)
+    qtbot.wait(300)  # the window stays responsive: events are processed while it searches
+    actions.progress.findChild(QPushButton).click()  # the dialog's own cancel button
+    dialog = _proposal(qtbot, actions)
+    assert time.monotonic() - t0 < 30
+    assert dialog.outcome.plan is not None and dialog.outcome.plan.stopped == "cancelled"
+
+
+def test_optimise_one_day_keeps_its_visits_and_only_that_day(qtbot, hunan_window):
+    win, actions = hunan_window, hunan_window.solve_actions
+    tour = win.document.tour
+    day = tour.group("g1").days[1]
+    others = [d.model_dump() for g in tour.groups for d in g.days if not (g.id == "g1" and d.date == day.date)]
+    visits = sorted(a.id for a in day.activities if a.kind is ActivityKind.VISIT)
+    actions._cell("g1", day.date)
+    assert actions.optimise_action.isEnabled()
+    actions.optimise_action.trigger()
+    dialog = _proposal(qtbot, actions)
+    dialog.accept()
+    new_day = win.document.tour.group("g1").day(day.date)
+    assert sorted(a.id for a in new_day.activities if a.kind is ActivityKind.VISIT) == visits
+    assert [d.model_dump() for g in win.document.tour.groups for d in g.days
+            if not (g.id == "g1" and d.date == day.date)] == others

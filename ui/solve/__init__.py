@@ -1,0 +1,1 @@
+"""The window's auto-plan actions: optimise a day, auto-plan, repair (planner/solve does the work)."""
