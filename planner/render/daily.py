@@ -20,11 +20,11 @@ from planner.schedule.timeline import DayPlan
 DAILY_CSS = """
 body { color: #111; }
 table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #8a949e; padding: 5px; vertical-align: top; }
+table.grid td, table.grid th { border: 1px solid #8a949e; padding: 3px; vertical-align: top; }
 table.grid th { background-color: #e4eaf1; font-weight: bold; }
 """
 BIG, MID, SMALL = "15pt", "12.5pt", "10.5pt"
-PAGE_BREAK = '<p style="page-break-after: always;"></p>'
+SEP = " &nbsp;·&nbsp; "  # between items sharing a line
 
 
 def _e(text: object) -> str:
@@ -87,32 +87,43 @@ def _contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[str]:
         out.append(f"{_e(hotel.name)}：{_keep(private(hotel.contact))}")
     medics = [m for m in [*s.tour.people.staff_of(g.id), *s.tour.people.staff_of(None)] if m.role is StaffRole.MEDIC]
     out += [f"医护：{_e(m.name)} {_keep(visible_phone(m, edition))}" for m in medics]
-    out += [f"紧急：{_e(c.name)} {_keep(visible_phone(c, edition))}" for c in s.tour.people.emergency]
     return out
 
 
-def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF) -> str:
+def _contact_lines(contacts: list[str], emergency: str) -> str:
+    """Two contacts a line and the emergency numbers on one, so a full roster does not push a long day onto
+    a second page. Paragraphs, not a table: Qt puts an empty block after a table, which spills onto a
+    blank page when the table ends the page."""
+    lines = [SEP.join(contacts[i:i + 2]) for i in range(0, len(contacts), 2)] + ([emergency] if emergency else [])
+    return "".join(f'<p style="font-size: {MID}; margin-top: 0px; margin-bottom: 0px;">{line}</p>' for line in lines)
+
+
+def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF, new_page: bool = False) -> str:
+    """One group-day. `new_page` breaks before the title rather than after the previous page: an empty
+    breaking paragraph after a page that is exactly full would print a blank page."""
     t = s.tour
+    brk = " page-break-before: always;" if new_page else ""
     facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "",
                                    f"车程 {duration(plan.travel_minutes)}（约 {plan.km:.0f} 公里）") if x)
     parts = [
-        f'<p style="font-size: {SMALL}; color: #555;">{_e(t.title)}</p>',
+        f'<p style="font-size: {SMALL}; color: #555;{brk}">{_e(t.title)}</p>',
         f'<p style="font-size: 20pt; font-weight: bold; margin-top: 2px; margin-bottom: 2px;">'
         f'<span style="color: {_e(g.colour)};">■</span> {_e(g.name)} · {_e(day_label(plan.date))}</p>',
         f'<p style="font-size: {MID}; margin-bottom: 8px;">每日行程单 · {_e(facts)}</p>',
     ]
-    parts += [f'<p style="font-size: {BIG}; margin-bottom: 4px;"><b>{_e(label)}：</b>{_e(text)}</p>'
-              for label, text in plan.day.tips.lines()]
+    tips = SEP.join(f"<b>{_e(label)}：</b>{_e(text)}" for label, text in plan.day.tips.lines())
+    if tips:  # one paragraph: the tips must not push a long day onto a second page
+        parts.append(f'<p style="font-size: {BIG}; margin-bottom: 4px;">{tips}</p>')
     parts += [_timeline(plan, private_for(edition))]
     if plan.end_site is not None:
         hotel = plan.end_site
-        parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>今晚住宿：</b>{_e(hotel.name)}</p>')
-        if hotel.address:
-            parts.append(f'<p style="font-size: {MID};">地址：{_e(hotel.address)}</p>')
+        address = f'<span style="font-size: {MID};">　地址：{_e(hotel.address)}</span>' if hotel.address else ""
+        parts.append(f'<p style="font-size: {BIG}; margin-top: 10px;"><b>今晚住宿：</b>{_e(hotel.name)}{address}</p>')
     contacts = _contacts(s, plan, g, edition)
-    if contacts:
-        parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>联系电话</b></p>'
-                     + "".join(f'<p style="font-size: {MID};">{c}</p>' for c in contacts))
+    emergency = "；".join(f"{_e(c.name)} {_keep(visible_phone(c, edition))}" for c in t.people.emergency)
+    if contacts or emergency:
+        parts.append(f'<p style="font-size: {BIG}; margin-top: 8px;"><b>联系电话</b></p>'
+                     + _contact_lines(contacts, emergency and f"紧急：{emergency}"))
     notes = [a.notes for a in plan.day.activities if a.notes]
     if notes:
         parts.append(f'<p style="font-size: {BIG}; margin-top: 12px;"><b>提示与备注</b></p>'
@@ -122,10 +133,9 @@ def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF) -> st
 
 def daily_pages(s: Schedule, groups: list[str] | None = None, edition: str = STAFF) -> str:
     """Every chosen group's days, a page each, group by group (each bus leader takes their own stack)."""
-    pages = [daily_page(s, g, plan, edition)
-             for g in s.tour.groups if groups is None or g.id in groups
-             for plan in sorted(s.group_plans(g.id), key=lambda p: p.date) if plan.entries]
-    return PAGE_BREAK.join(pages)
+    days = [(g, plan) for g in s.tour.groups if groups is None or g.id in groups
+            for plan in sorted(s.group_plans(g.id), key=lambda p: p.date) if plan.entries]
+    return "".join(daily_page(s, g, plan, edition, new_page=i > 0) for i, (g, plan) in enumerate(days))
 
 
 def daily_html(s: Schedule, groups: list[str] | None = None, edition: str = STAFF) -> str:
