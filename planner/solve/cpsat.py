@@ -15,15 +15,11 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from planner.solve import greedy, local
-from planner.solve.model import Instance, Plan, RoutePlan, Stop, Visit, Window
+from planner.solve.model import DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Visit, Window, objective
 
 
 WARM_SHARE = 0.6
 """Of the time limit, the share the local search may use before CP-SAT improves (or proves) its plan."""
-
-
-DROP_WEIGHT = 1_000_000
-"""Per required stop left out, in units of change_weight (travel and score weigh far less)."""
 
 
 @dataclass
@@ -348,21 +344,3 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
         return warm
     return plan
 
-
-def objective(inst: Instance, plan: Plan) -> int:
-    """The objective CP-SAT maximises, for any plan of `inst` (a warm start is compared with it)."""
-    stops = {s.id: s for s in inst.stops}
-    routes = {r.id: r for r in inst.routes}
-    kept = 0
-    for rid, rp in plan.routes.items():
-        for v in rp.visits:
-            s = stops[v.stop]
-            kept += s.prefer_route == rid and s.prefer_start in (None, v.start)
-        brk = routes[rid].lunch
-        kept += brk is not None and brk.prefer_start is not None and rp.lunch_start == brk.prefer_start
-    wanted = sum(s.prefer_route is not None for s in inst.stops) + sum(
-        r.lunch is not None and r.lunch.prefer_start is not None for r in inst.routes)
-    spans = sum(rp.arrive - rp.depart for rp in plan.routes.values())
-    return (plan.score - inst.travel_weight * plan.travel - inst.span_weight * spans
-            - (inst.change_weight * (wanted - kept) if inst.change_weight else 0)
-            - max(1, inst.change_weight) * DROP_WEIGHT * sum(s.required for s in inst.stops if s.id in plan.unvisited(inst)))

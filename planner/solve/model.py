@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+DROP_WEIGHT = 1_000_000
+"""Per required stop left out, in units of change_weight (travel and score weigh far less)."""
+
+
 @dataclass(frozen=True)
 class Window:
     """Bounds on when a stop's service may START (a site open 09:00–17:00 for 60 minutes: 09:00–16:00)."""
@@ -116,3 +120,22 @@ class Plan:
     def unvisited(self, instance: Instance) -> list[str]:
         done = {v.stop for r in self.routes.values() for v in r.visits}
         return [s.id for s in instance.stops if s.id not in done]
+
+
+def objective(inst: Instance, plan: Plan) -> int:
+    """The objective CP-SAT maximises, for any plan of `inst` (a warm start is compared with it)."""
+    stops = {s.id: s for s in inst.stops}
+    routes = {r.id: r for r in inst.routes}
+    kept = 0
+    for rid, rp in plan.routes.items():
+        for v in rp.visits:
+            s = stops[v.stop]
+            kept += s.prefer_route == rid and s.prefer_start in (None, v.start)
+        brk = routes[rid].lunch
+        kept += brk is not None and brk.prefer_start is not None and rp.lunch_start == brk.prefer_start
+    wanted = sum(s.prefer_route is not None for s in inst.stops) + sum(
+        r.lunch is not None and r.lunch.prefer_start is not None for r in inst.routes)
+    spans = sum(rp.arrive - rp.depart for rp in plan.routes.values())
+    return (plan.score - inst.travel_weight * plan.travel - inst.span_weight * spans
+            - (inst.change_weight * (wanted - kept) if inst.change_weight else 0)
+            - max(1, inst.change_weight) * DROP_WEIGHT * sum(s.required for s in inst.stops if s.id in plan.unvisited(inst)))
