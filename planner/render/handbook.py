@@ -16,7 +16,8 @@ from planner.render.filenames import file_stem
 from planner.render.daily import daily_pages
 from planner.render.day_rows import tips_text
 from planner.render.labels import day_label, duration
-from planner.render.people_tables import people_sections
+from planner.render.people_tables import drop_empty, people_sections, table_html
+from planner.render.people_view import leader_text, vehicle_text
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
@@ -166,51 +167,66 @@ class _Builder:
                  f"<b>车程</b> {duration(coach)}</p>")
         w = self.opts.image_width
         self.add(f'<p><img src="route-{_e(g.id)}" width="{w}" height="{w * 2 // 3}"/></p>')
-        roster = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {_e(g.leader)}" if g.leader else "",
-                  f"联系 {_e(self.contact(g.contact))}" if self.contact(g.contact) else "",
-                  f"车辆 {_e(g.vehicle)}" if g.vehicle else ""]
+        lead, coach = leader_text(self.t, g.id, self.opts.edition), vehicle_text(self.t, g.id, self.opts.edition)
+        roster = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {_e(lead)}" if lead else "",
+                  f"车辆 {_e(coach)}" if coach else ""]  # the roster's leaders and coaches when it has them
         if any(roster):
             self.add(f"<p>{' · '.join(x for x in roster if x)}</p>")
+        keep = self.day_columns(plans)
         for plan in plans:
-            self.day_table(plan)
+            self.day_table(plan, keep)
         self.page_break()
 
-    def day_table(self, plan: DayPlan) -> None:
-        cols = ("时间", "内容", "形式", "地点", "带队/讲解", "联系人", "备注")
-        widths = ("13%", "24%", "10%", "19%", "11%", "11%", "12%")
+    DAY_COLUMNS = ("时间", "内容", "形式", "地点", "带队/讲解", "联系人", "备注")
+    DAY_WIDTHS = (13, 24, 10, 19, 11, 11, 12)
+
+    def entry_cells(self, e) -> list[str]:
+        """One activity as the day table's seven plain-text cells."""
+        act, site = e.activity, e.site
+        kind = MODE_LABELS[act.mode][0] if act.kind is ActivityKind.TRANSFER and act.mode else \
+            KIND_LABELS[act.kind][0]
+        what = act.title or (site.name if site else "")
+        if act.kind is ActivityKind.TRANSFER and act.service:
+            what += f"（{act.service}）"
+        presenter = act.presenter or (site.presenter if site and act.kind in HOURS_APPLY else "")
+        contact = self.contact(site.contact) if site is not None and act.kind in HOURS_APPLY else ""
+        notes = act.notes + ("（联合）" if act.joint else "")
+        return [f"{fmt(e.start)}–{fmt(e.end)}", what, kind, site.name if site else "", presenter, contact, notes]
+
+    def day_columns(self, plans: list[DayPlan]) -> list[int]:
+        """The day-table columns a group prints: 带队/讲解, 联系人 and 备注 only when some day of it has them,
+        the same for all its days so the tables line up."""
+        cells = [self.entry_cells(e) for p in plans for e in p.entries]
+        return [i for i in range(len(self.DAY_COLUMNS)) if i < 4 or any(c[i] for c in cells)]
+
+    def day_table(self, plan: DayPlan, keep: list[int]) -> None:
+        spare = sum(w for i, w in enumerate(self.DAY_WIDTHS) if i not in keep)  # widens 内容
+        widths = [self.DAY_WIDTHS[i] + (spare if i == 1 else 0) for i in keep]
+        n = len(keep)
         title = f"{day_label(plan.date)}"
         if plan.start_site is not None:
             title += f"　{fmt(plan.day_start)} 从 {plan.start_site.name} 出发"
-        head = (f'<tr><td class="dayhead" colspan="{len(cols)}">{_e(title)}</td></tr><tr>'
-                + "".join(f'<th width="{w}">{c}</th>' for c, w in zip(cols, widths)) + "</tr>")
+        head = (f'<tr><td class="dayhead" colspan="{n}">{_e(title)}</td></tr><tr>'
+                + "".join(f'<th width="{w}%">{self.DAY_COLUMNS[i]}</th>' for i, w in zip(keep, widths)) + "</tr>")
         rows = []
         if tips_text(plan):  # 每日提示: meeting time and place, dress, what to bring
-            rows.append(f'<tr><td colspan="{len(cols)}"><b>每日提示</b>　{_e(tips_text(plan))}</td></tr>')
+            rows.append(f'<tr><td colspan="{n}"><b>每日提示</b>　{_e(tips_text(plan))}</td></tr>')
         for e in plan.entries:
             if e.leg.moves:
                 label = "乘车" if not e.leg.known else "乘车（已知时长）"
                 to = e.leg_to.name if e.leg_to is not None else ""
-                rows.append(f'<tr><td class="leg">{fmt(e.depart)}–{fmt(e.arrive)}</td><td class="leg" colspan="6">'
+                rows.append(f'<tr><td class="leg">{fmt(e.depart)}–{fmt(e.arrive)}</td><td class="leg" colspan="{n - 1}">'
                             f"{label} {e.leg.minutes} 分钟（约 {e.leg.km:.0f} 公里）→ {_e(to)}</td></tr>")
-            act = e.activity
-            kind = MODE_LABELS[act.mode][0] if act.kind is ActivityKind.TRANSFER and act.mode else \
-                KIND_LABELS[act.kind][0]
-            site = e.site
-            what = act.title or (site.name if site else "")
-            if act.kind is ActivityKind.TRANSFER and act.service:
-                what += f"（{act.service}）"
-            presenter = act.presenter or (site.presenter if site and act.kind in HOURS_APPLY else "")
-            contact = self.contact(site.contact) if site is not None and act.kind in HOURS_APPLY else ""
-            notes = act.notes + ("（联合）" if act.joint else "")
-            rows.append(f"<tr><td>{fmt(e.start)}–{fmt(e.end)}</td><td>{_e(what)}</td><td>{_e(kind)}</td>"
-                        f"<td>{_e(site.name if site else '')}</td><td>{_e(presenter)}</td>"
-                        f"<td>{_e(contact)}</td><td>{_e(notes)}</td></tr>")
+            cells = self.entry_cells(e)
+            # &nbsp; in an empty cell: Qt draws no borders round an empty one
+            rows.append("<tr>" + "".join(f"<td>{_e(cells[i]) or '&nbsp;'}</td>" for i in keep) + "</tr>")
         if not plan.entries:  # a free day, or one not planned yet: a header with no rows reads as a misprint
-            rows.append(f'<tr><td colspan="{len(cols)}">当天未安排活动</td></tr>')
+            rows.append(f'<tr><td colspan="{n}">当天未安排活动</td></tr>')
         if plan.end_site is not None:
             leg = plan.final_leg
             travel = f"乘车 {leg.minutes} 分钟（约 {leg.km:.0f} 公里）→ " if leg.moves else ""
-            rows.append(f'<tr><td>{fmt(plan.day_end)}</td><td colspan="6">{travel}{_e(plan.end_site.name)}</td></tr>')
+            rows.append(f'<tr><td>{fmt(plan.day_end)}</td><td colspan="{n - 1}">{travel}{_e(plan.end_site.name)}'
+                        "</td></tr>")
         self.add(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{"".join(rows)}</table>'
                  "<p></p>")
 
@@ -235,10 +251,9 @@ class _Builder:
 
     def contacts(self) -> None:
         self.heading("contacts", "通讯录")
-        rows = [f"<tr><td>{_e(g.name)}</td><td>{_e(g.leader)}</td><td>{_e(self.contact(g.contact))}</td>"
-                f"<td>{_e(g.vehicle)}</td></tr>" for g in self.groups]
-        self.add('<table class="grid" width="100%" cellspacing="0"><thead><tr><th>分组</th><th>带队</th><th>联系方式</th>'
-                 f'<th>车辆</th></tr></thead>{"".join(rows)}</table>')
+        rows = [[g.name, leader_text(self.t, g.id, self.opts.edition), vehicle_text(self.t, g.id, self.opts.edition)]
+                for g in self.groups]
+        self.add(table_html(drop_empty(["分组", "带队及电话", "车辆"], rows, keep=1)))
         if self.staff:
             hosts = [s for s in self.t.sites if s.contact and s.kind in TEACHING]
             if hosts:

@@ -13,7 +13,7 @@ from planner.model.people import GENDER_LABELS, ROLE_LABELS, StaffRole, visible_
 from planner.model.tour import Group, Tour
 
 STAFF = "staff"
-PHONE_COLUMNS = {"电话", "司机电话", "酒店电话"}
+PHONE_COLUMNS = {"电话", "司机电话", "酒店电话", "带队及电话", "车辆"}  # kept on one line: no number is split
 Table = tuple[list[str], list[list[str]]]
 
 
@@ -125,9 +125,10 @@ def table_html(table: Table) -> str:
     phones = {i for i, h in enumerate(headers) if h in PHONE_COLUMNS}
 
     def cell(i: int, text: str) -> str:
+        shown = escape(text) or "&nbsp;"  # Qt draws no borders round an empty cell: the grid looked torn
         if i in phones:  # the column takes the number's width; no line break inside it
-            return f'<td style="white-space: nowrap;">{escape(text)}</td>'
-        return f"<td>{escape(text)}</td>"
+            return f'<td style="white-space: nowrap;">{shown}</td>'
+        return f"<td>{shown}</td>"
 
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)

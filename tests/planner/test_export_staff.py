@@ -49,6 +49,7 @@ def test_the_section_lists_staff_by_role_whole_tour_first_then_each_group_with_i
     assert "湘A12345" in part and "长沙市解放西路61号" in part and "24小时" in part
     for phone in (HOSPITAL, DUTY, SECRET, SHARED, DRIVER):
         assert f'<td style="white-space: nowrap;">{phone}</td>' in part  # a phone never wraps
+    assert not re.search(r"<td[^>]*></td>", part)  # an empty cell holds &nbsp;: Qt draws no borders round it
 
 
 def test_the_participant_edition_shows_only_shared_phones_and_every_emergency_number():

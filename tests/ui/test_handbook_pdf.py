@@ -94,7 +94,7 @@ def test_a_table_that_breaks_across_pages_repeats_its_header(qapp, tmp_path):
     assert len(section) >= 2
     for p in section:
         # the header row on every page of the table
-        assert re.search(r"时间\s+内容\s+形式\s+地点\s+带队/讲解\s+联系人\s+备注", text(out, p, p, layout=True))
+        assert re.search(r"时间\s+内容\s+形式\s+地点", text(out, p, p, layout=True))  # (empty columns are dropped)
     assert "第39号" in squeeze(text(out))  # long names wrap, nothing lost
 
 
