@@ -249,7 +249,8 @@ def build_workbook(s: Schedule, groups: list[str] | None = None, stamp: dt.datet
         group_sheet(wb, s, g, sheet_name(g.name, taken))
     people_sheets(wb, s, chosen, edition, taken)
     sites_sheet(wb, s, chosen)
-    problems_sheet(wb, s)
+    if edition == STAFF:  # as in the handbook: the open problems are the organizers' business
+        problems_sheet(wb, s)
     return wb
 
 

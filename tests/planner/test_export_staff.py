@@ -95,3 +95,11 @@ def test_the_daily_sheet_gives_the_bus_leader_the_medic_and_the_emergency_number
     assert f"紧急：湖南省人民医院急诊 0731&#8209;83929120；主办方值班电话 {DUTY}" in staff
     participant = daily_html(schedule(staffed_tour()), ["g1"], "participant")
     assert "紧急：湖南省人民医院急诊" in participant and SECRET not in participant
+
+
+def test_the_participant_workbook_has_no_problems_sheet_and_no_withheld_phone():
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(staffed_tour()), edition="participant")))
+    assert "问题" not in wb.sheetnames and "紧急联系" in wb.sheetnames
+    cells = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
+    assert SECRET not in cells and DRIVER not in cells and SHARED in cells and HOSPITAL in cells
+    assert "问题" in openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(staffed_tour())))).sheetnames
