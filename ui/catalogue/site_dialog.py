@@ -82,11 +82,17 @@ class SiteDialog(QDialog):
         for check in self.weekday_checks:
             weekdays.addWidget(check)
         weekdays.addStretch()
-        # The address line holds more than the field: a "locate" button goes beside it.
+        # The address line holds more than the field: a "locate" button goes beside it, and what locating
+        # found (or why not) on a line of its own below, so a long note never squeezes the address.
         address_box = QWidget()
-        self.address_row = QHBoxLayout(address_box)
-        self.address_row.setContentsMargins(0, 0, 0, 0)
+        address_lines = QVBoxLayout(address_box)
+        address_lines.setContentsMargins(0, 0, 0, 0)
+        address_lines.setSpacing(2)
+        self.address_row = QHBoxLayout()
         self.address_row.addWidget(self.address_edit, 1)
+        address_lines.addLayout(self.address_row)
+        self.address_note = QLabel()
+        address_lines.addWidget(_line_for(self.address_note))
 
         self._fields: dict[Loc, QWidget] = {("intro",): self.intro_edit}
         self._by_type: dict[str, QWidget] = {"hours_overlap": self.hours_edit}

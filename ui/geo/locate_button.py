@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from planner.geo.locate import Located
+from ui import literal
 from ui.dialogs.form_errors import fill
 from ui.geo.geo_settings import geocoder
 from ui.geo.locate_job import LocateJob, Request
@@ -27,19 +28,25 @@ class LocateButton(QObject):
         self.button.setObjectName("locateButton")
         self.button.setToolTip(self.tr("Fill province, city, county and coordinates from the address "
                                        "(or the name)"))
-        self.note = QLabel()
+        self.note = getattr(dialog, "address_note", None) or QLabel()  # a line of its own under the address
         self.note.setObjectName("locateNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # service messages and addresses show as typed
         dialog.address_row.addWidget(self.button)
-        dialog.address_row.addWidget(self.note)
+        if self.note.parent() is None:
+            dialog.address_row.addWidget(self.note)
         self.button.clicked.connect(self.locate)
         self.job: LocateJob | None = None
+
+    def _say(self, text: str) -> None:
+        """The note, whole in its tooltip: the line under the address cuts a long one."""
+        self.note.setText(text)
+        self.note.setToolTip(literal.tooltip(text))  # as typed: an address may hold anything
 
     def locate(self) -> None:
         d = self.dialog
         address, name = d.address_edit.text().strip(), d.name_edit.text().strip()
         if not (address or name):
-            self.note.setText(self.tr("Type the address first"))
+            self._say(self.tr("Type the address first"))
             return
         region = d.province_edit.text().strip() + d.city_edit.text().strip() + d.county_edit.text().strip()
         self.job = LocateJob([Request("form", address, name, region)], geocoder(self.settings))
@@ -47,13 +54,13 @@ class LocateButton(QObject):
         self.job.failed.connect(self._failed)
         self.job.finished.connect(self._finished)
         self.button.setEnabled(False)
-        self.note.setText(self.tr("Locating…"))
+        self._say(self.tr("Locating…"))
         self.job.start()
 
     def _located(self, _key: str, found: Located | None) -> None:
         d = self.dialog
         if found is None:
-            self.note.setText(self.tr("No county found in the address or name"))
+            self._say(self.tr("No county found in the address or name"))
             return
         for edit, value in ((d.province_edit, found.province), (d.city_edit, found.city),
                             (d.county_edit, found.county)):
@@ -70,11 +77,10 @@ class LocateButton(QObject):
             where = {"county": self.tr("county centre"), "baidu": self.tr("Baidu Maps"),
                      "nominatim": self.tr("OpenStreetMap")}[found.source]
             text = fill(self.tr("Located: %1"), where)
-        self.note.setText(f"{text} · {found.warning}" if found.warning else text)
-        self.note.setToolTip(found.warning)
+        self._say(f"{text} · {found.warning}" if found.warning else text)
 
     def _failed(self, _key: str, message: str) -> None:
-        self.note.setText(message)
+        self._say(message)
 
     def _finished(self, _stopped: str) -> None:
         self.button.setEnabled(True)
