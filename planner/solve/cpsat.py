@@ -20,6 +20,12 @@ from planner.solve.model import DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Vi
 
 WARM_SHARE = 0.6
 """Of the time limit, the share the local search may use before CP-SAT improves (or proves) its plan."""
+ILS_PER_SECOND = 250
+"""Local-search iterations per second of limit, and CP-SAT deterministic time per second (both measured on
+this machine): the search is bounded by work, not by the clock, so a seed gives the same plan on a busy
+machine too. The clock only stops a run that takes SAFETY times its limit."""
+DET_PER_SECOND = 0.25
+SAFETY = 2.0
 
 
 @dataclass
@@ -304,11 +310,12 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
         return cancel is not None and cancel.cancelled
 
     if local.applicable(inst) and options.hint is None:
-        warm = local.search(inst, options.seed, seconds=options.time_limit * WARM_SHARE, stop=stop)
+        warm = local.search(inst, options.seed, iterations=int(options.time_limit * WARM_SHARE * ILS_PER_SECOND),
+                            seconds=options.time_limit * WARM_SHARE * SAFETY, stop=stop)
     else:
         initial = {rid: [v.stop for v in rp.visits] for rid, rp in options.hint.routes.items()} \
             if options.hint is not None else None
-        warm = greedy.construct(inst, initial, options.time_limit * WARM_SHARE / 2, options.seed, stop)
+        warm = greedy.construct(inst, initial, options.time_limit * WARM_SHARE * SAFETY, options.seed, stop)
     warm.objective = objective(inst, warm)
     if options.on_progress is not None:
         options.on_progress(warm.objective, time.monotonic() - t0)
@@ -319,8 +326,8 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
     p.num_workers = max(1, options.workers)
     p.random_seed = options.seed
     p.interleave_search = options.workers > 1  # several workers in lockstep: still deterministic
-    p.max_time_in_seconds = max(0.05, options.time_limit - (time.monotonic() - t0))
-    p.max_deterministic_time = p.max_time_in_seconds  # work-based: a fast machine stops at the same point
+    p.max_deterministic_time = max(0.05, options.time_limit * (1 - WARM_SHARE) * DET_PER_SECOND)
+    p.max_time_in_seconds = max(0.05, options.time_limit * SAFETY - (time.monotonic() - t0))
     if cancel is not None:
         if cancel.cancelled:
             p.max_time_in_seconds = 0.05
