@@ -266,3 +266,31 @@ def test_group_names_with_an_ampersand_show_whole_in_the_handbook_dialog(qtbot, 
     dialog = ExportDialog(named, tmp_path)
     qtbot.addWidget(dialog)
     assert shown_on_button(dialog.group_boxes["g1"].text()) == HOSTILE
+
+
+def test_a_rail_transfer_from_a_cards_right_click_menu_goes_after_that_card(organizer_window, qtbot, monkeypatch):
+    from tests.ui.test_board_add import choose
+
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    answer(monkeypatch, ActivityDialog, lambda d: None)
+    click_cell(qtbot, board, "g1", TUE)
+    qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
+    qtbot.keyClick(board, Qt.Key.Key_F, CTRL_SHIFT)
+    meal = doc.tour.group("g1").day(TUE).activities[0]
+    seen = []
+
+    def train(d):
+        seen.append(d.mode_combo.currentData())
+        d.origin_combo.set_site_id("hzeast")
+        d.site_combo.set_site_id("yiwu-st")
+        d.service_edit.setText("G7501")
+    answer(monkeypatch, ActivityDialog, train)
+    right_click(board, board.card_center(meal.id))
+    choose(window.authoring.menu, "add-transfer-rail").trigger()
+    window.authoring.menu.close()
+    kinds = [a.kind.value for a in doc.tour.group("g1").day(TUE).activities]
+    assert seen == ["rail"] and kinds == ["meal", "transfer", "free"]
+    meal_entry, train_entry = doc.schedule.plan("g1", TUE).entries[:2]
+    assert train_entry.activity.service == "G7501" and train_entry.depart == meal_entry.end
