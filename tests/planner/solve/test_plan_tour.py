@@ -162,3 +162,9 @@ def test_the_plan_has_none_of_the_errors_the_solver_models(seed):
     out = run(_only_the_sets(load_tour(SAMPLE)), time_limit=2, seed=seed)
     assert not AVOIDED & set(_errors(out.after))
     assert out.after.problems == schedule(out.tour).problems or _errors(out.after) == _errors(schedule(out.tour))
+
+
+def test_the_same_seed_gives_the_same_plan():
+    a = run(_only_the_sets(load_tour(SAMPLE)), time_limit=1, seed=4)
+    b = run(_only_the_sets(load_tour(SAMPLE)), time_limit=1, seed=4)
+    assert a.tour == b.tour

@@ -1,0 +1,53 @@
+"""The tour adaptor agrees with the scheduler on closures, and plans around holidays, hours and pins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.model.tour import ActivityKind
+from planner.schedule.scheduler import schedule
+from planner.solve.runner import run
+from planner.solve.tour_model import build, open_on
+from tests.builders import day, group, site, tour, visit
+
+CLOSED = {"over-capacity-groups", "closed-weekday", "closed-holiday", "outside-hours", "day-overflow"}
+
+
+def _dates(first: str, n: int) -> list[str]:
+    d0 = dt.date.fromisoformat(first)
+    return [(d0 + dt.timedelta(days=i)).isoformat() for i in range(n)]
+
+
+def test_open_on_says_what_the_scheduler_checks_around_national_day():
+    # 28 Sep 2025 is a Sunday worked instead (调休); 1–8 Oct are holidays
+    dates = _dates("2025-09-27", 12)
+    for closed_on_holidays in (False, True):
+        t = tour(group("g1", *[day(d, visit("museum")) for d in dates]),
+                 sites=[site("museum", closed_weekdays=[6, 7], closed_on_holidays=closed_on_holidays)],
+                 start_date=dates[0], end_date=dates[-1])
+        flagged = {p.date for p in schedule(t).problems if p.code in ("closed-weekday", "closed-holiday")}
+        museum = t.site("museum")
+        assert {d for d in map(dt.date.fromisoformat, dates) if not open_on(museum, d)} == flagged
+
+
+def test_plan_moves_a_visit_off_a_holiday_and_keeps_hours_and_pins():
+    dates = _dates("2025-09-29", 4)  # Mon 29 Sep – Thu 2 Oct: the last two are National Day holidays
+    t = tour(group("g1", day(dates[0], visit("factory", pinned="10:00"), visit("village")),
+                   day(dates[2], visit("museum"), visit("farm"))),
+             sites=[site("factory", hours=[{"start": "09:00", "end": "17:00"}]),
+                    site("village", kind="village"), site("farm", kind="village"),
+                    site("museum", closed_on_holidays=True, hours=[{"start": "14:00", "end": "17:00"}])],
+             start_date=dates[0], end_date=dates[-1])
+    assert "closed-holiday" in [p.code for p in schedule(t).problems]
+    ti = build(t)
+    museum = next(s for s in ti.instance.stops if t.group("g1").days[1].activities[0].id == s.id)
+    assert museum.routes == (f"g1@{dates[0]}",)  # the only planned day it is open
+    out = run(t, time_limit=1)
+    result = schedule(out.tour)
+    assert not CLOSED & {p.code for p in result.problems}
+    first = out.tour.group("g1").day(dt.date.fromisoformat(dates[0]))
+    factory = next(a for a in first.activities if a.site == "factory")
+    assert factory.pinned.strftime("%H:%M") == "10:00"
+    entry = next(e for e in result.plan("g1", first.date).entries if e.activity.site == "museum")
+    assert entry.start >= 14 * 60 and entry.end <= 17 * 60
+    assert any(a.kind is ActivityKind.MEAL for a in first.activities)
