@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 
 from openpyxl import Workbook
@@ -21,6 +22,7 @@ from planner.model.site import KIND_LABELS as SITE_KINDS
 from planner.model.tour import Group
 from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name, tips_text
 from planner.render.labels import day_label, weekday_of
+from planner.render.people_view import leader_text, private_for, vehicle_text
 from planner.render.people_tables import (STAFF, Table, coach_table, emergency_table, hotel_table, roster_table,
                                           staff_table)
 from planner.schedule.problems import SEVERITY_LABELS
@@ -39,6 +41,7 @@ CENTRE = Alignment(horizontal="center", vertical="top")
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]+")
 DATE_FORMAT = 'm"月"d"日"'
 TIME_FORMAT = "hh:mm"
+LINE_POINTS = 14.5  # one line of 10.5 pt text with its leading
 
 
 def clock(minutes: int) -> dt.time | str:
@@ -58,9 +61,28 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _units(text: str) -> int:
+    """Display width in Excel's units: CJK characters take two."""
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _fit_rows(ws: Worksheet, first_row: int, widths: list[float]) -> None:
+    """Row heights for wrapped text, written into the file: LibreOffice (and some WPS versions) keep one line
+    per row when no height is given, and print long place lists cut off."""
+    for row in ws.iter_rows(min_row=first_row, max_col=len(widths)):
+        lines = 1
+        for cell, width in zip(row, widths):
+            if isinstance(cell.value, str) and cell.value:
+                usable = max(1.0, width - 1.5)
+                lines = max(lines, sum(max(1, math.ceil(_units(part) / usable)) for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = LINE_POINTS * lines + 3
+
+
 def _print_setup(ws: Worksheet, header_row: int, widths: list[float], title: str) -> None:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
+    _fit_rows(ws, header_row + 1, widths)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -137,10 +159,12 @@ def overview_sheet(wb: Workbook, s: Schedule, groups: list[Group]) -> None:
     _print_setup(ws, head, [9, 6] + [38] * len(groups), t.title)
 
 
-def group_sheet(wb: Workbook, s: Schedule, g: Group, name: str) -> None:
+def group_sheet(wb: Workbook, s: Schedule, g: Group, name: str, edition: str = STAFF) -> None:
     ws = wb.create_sheet(name)
-    facts = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {g.leader}" if g.leader else "",
-             f"联系 {g.contact}" if g.contact else "", f"车辆 {g.vehicle}" if g.vehicle else ""]
+    lead, coach = leader_text(s.tour, g.id, edition), vehicle_text(s.tour, g.id, edition)  # roster first
+    private = private_for(edition)  # host phones only in the staff edition, as in the handbook
+    facts = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {lead}" if lead else "",
+             f"车辆 {coach}" if coach else ""]
     head = _title(ws, f"{g.name} 行程", " · ".join(x for x in facts if x))
     _header(ws, head, ["日期", "开始", "结束", "类别", "内容", "地点", "地址", "讲解/带队", "联系人", "备注"])
     row = head + 1
@@ -156,14 +180,15 @@ def group_sheet(wb: Workbook, s: Schedule, g: Group, name: str) -> None:
             row += 1
         for item in day_rows(plan):
             _put(ws, row, [plan.date, clock(item.start), clock(item.end), item.kind, item.what, item.place,
-                           item.address, item.presenter, item.contact, item.notes],
+                           item.address, item.presenter, private(item.contact), item.notes],
                  MUTED if item.role == LEG else BODY)
             row += 1
     _print_setup(ws, head, [9, 7, 7, 10, 30, 24, 30, 12, 18, 20], f"{s.tour.title} · {g.name}")
     ws.auto_filter.ref = f"A{head}:J{max(row - 1, head)}"
 
 
-def sites_sheet(wb: Workbook, s: Schedule, groups: list[Group]) -> None:
+def sites_sheet(wb: Workbook, s: Schedule, groups: list[Group], edition: str = STAFF) -> None:
+    private = private_for(edition)
     ws = wb.create_sheet("教学点")
     head = _title(ws, "教学点一览")
     _header(ws, head, ["名称", "类别", "地区", "地址", "纬度", "经度", "开放时间", "闭馆", "最多组数",
@@ -183,7 +208,7 @@ def sites_sheet(wb: Workbook, s: Schedule, groups: list[Group]) -> None:
             "、法定节假日" if site.closed_on_holidays else "")
         _put(ws, row, [site.name, SITE_KINDS[site.kind][0], f"{site.province}{site.city}{site.county}",
                        site.address, site.lat, site.lon, hours, closed.strip("、"), site.max_groups,
-                       site.max_people, "、".join(site.topics), site.contact, site.presenter,
+                       site.max_people, "、".join(site.topics), private(site.contact), site.presenter,
                        "\n".join(visits.get(site.id, []))])
         row += 1
     _print_setup(ws, head, [28, 10, 18, 30, 9, 9, 14, 14, 8, 8, 20, 18, 12, 28], "教学点一览")
@@ -207,7 +232,7 @@ def problems_sheet(wb: Workbook, s: Schedule) -> None:
 
 def _width(texts: list[str]) -> float:
     """Excel column width for the longest text: CJK characters take two units."""
-    longest = max((sum(2 if ord(c) > 0x2E80 else 1 for c in t) for t in texts), default=4)
+    longest = max((_units(t) for t in texts), default=4)
     return max(6, min(48, longest + 2))
 
 
@@ -246,9 +271,9 @@ def build_workbook(s: Schedule, groups: list[str] | None = None, stamp: dt.datet
     overview_sheet(wb, s, chosen)
     taken = {"总览", "教学点", "问题"}
     for g in chosen:
-        group_sheet(wb, s, g, sheet_name(g.name, taken))
+        group_sheet(wb, s, g, sheet_name(g.name, taken), edition)
     people_sheets(wb, s, chosen, edition, taken)
-    sites_sheet(wb, s, chosen)
+    sites_sheet(wb, s, chosen, edition)
     if edition == STAFF:  # as in the handbook: the open problems are the organizers' business
         problems_sheet(wb, s)
     return wb
