@@ -30,6 +30,7 @@ class SolveActions(QObject):
         self.progress: QProgressDialog | None = None
         self.proposal: ProposalDialog | None = None
         self.seconds = DEFAULT_SECONDS
+        self.running: tuple[SolveRequest, str, int] | None = None
         menu = window.menuBar().addMenu(self.tr("&Plan"))
         self.optimise_action = menu.addAction(self.tr("Optimise this day's order"))
         self.optimise_action.triggered.connect(lambda: self.optimise_day())
@@ -102,14 +103,19 @@ class SolveActions(QObject):
         progress.setWindowTitle(title)
         progress.setMinimumDuration(0)
         progress.canceled.connect(job.cancel)
-        job.progressed.connect(lambda obj, sec: progress.setLabelText(
-            self.tr("Searching… best plan so far: %1 (after %2 s)").replace("%1", str(obj))
-            .replace("%2", f"{sec:.1f}")))
-        job.finished_with.connect(lambda outcome: self._finished(outcome, request, title, index))
+        self.running = (request, title, index)
+        # bound methods of this object (GUI thread): the job's signals arrive queued, never in its thread
+        job.progressed.connect(self._progressed)
+        job.finished_with.connect(self._finished)
         job.failed.connect(self._failed)
         job.start()
         progress.show()
         return job
+
+    def _progressed(self, objective: int, seconds: float) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(self.tr("Searching… best plan so far: %1 (after %2 s)")
+                                       .replace("%1", str(objective)).replace("%2", f"{seconds:.1f}"))
 
     def _done(self) -> None:
         if self.progress is not None:
@@ -124,7 +130,8 @@ class SolveActions(QObject):
         self._done()
         QMessageBox.warning(self.window, self.tr("Auto-plan"), message)
 
-    def _finished(self, outcome: Outcome, request: SolveRequest, title: str, index: int) -> None:
+    def _finished(self, outcome: Outcome) -> None:
+        request, title, index = self.running
         self._done()
         if self.window.document.undo_stack.index() != index:
             QMessageBox.information(self.window, title, self.tr(
