@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from planner.model.clock import fmt
 from planner.model.tour import Tour
 from planner.render.day_rows import kind_label, what_label
-from planner.render.people_view import STAFF, leader_text, vehicle_text
+from planner.render.people_view import STAFF, group_size, leader_text, vehicle_text
 from planner.render.site_visits import site_visits
 from planner.schedule.scheduler import Schedule, schedule
 from planner.schedule.timeline import Entry
@@ -134,7 +134,7 @@ def _group_changes(old: Tour, new: Tour, gid: str) -> list[Change]:
     go, gn = old.group(gid), new.group(gid)
     out = []
     # leaders and coaches as printed: from the roster when it has them, else the group's own fields
-    for kind, field, show in ((HEADCOUNT, "headcount", lambda t: str(t.group(gid).headcount)),
+    for kind, field, show in ((HEADCOUNT, "headcount", lambda t: str(group_size(t, gid))),
                               (LEADER, "leader", lambda t: leader_text(t, gid, STAFF)),
                               (VEHICLE, "vehicle", lambda t: vehicle_text(t, gid, STAFF))):
         before, after = show(old), show(new)

@@ -13,7 +13,7 @@ from planner.model.people import StaffRole, visible_phone
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_rows, hosted
 from planner.render.labels import day_label, duration
-from planner.render.people_view import STAFF, leaders, private_for, vehicle_text
+from planner.render.people_view import STAFF, group_size, leaders, private_for, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan
 
@@ -103,7 +103,8 @@ def daily_page(s: Schedule, g: Group, plan: DayPlan, edition: str = STAFF, new_p
     breaking paragraph after a page that is exactly full would print a blank page."""
     t = s.tour
     brk = " page-break-before: always;" if new_page else ""
-    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "",
+    size = group_size(t, g.id)
+    facts = " · ".join(x for x in (f"{size} 人" if size else "",
                                    f"车程 {duration(plan.travel_minutes)}（约 {plan.km:.0f} 公里）") if x)
     parts = [
         f'<p style="font-size: {SMALL}; color: #555;{brk}">{_e(t.title)}</p>',

@@ -17,7 +17,7 @@ from planner.render.daily import daily_pages
 from planner.render.day_rows import tips_text
 from planner.render.labels import day_label, duration
 from planner.render.people_tables import drop_empty, people_sections, table_html
-from planner.render.people_view import leader_text, vehicle_text
+from planner.render.people_view import group_size, leader_text, vehicle_text
 from planner.schedule.problems import SEVERITY_LABELS, Severity
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
@@ -168,7 +168,8 @@ class _Builder:
         w = self.opts.image_width
         self.add(f'<p><img src="route-{_e(g.id)}" width="{w}" height="{w * 2 // 3}"/></p>')
         lead, coach = leader_text(self.t, g.id, self.opts.edition), vehicle_text(self.t, g.id, self.opts.edition)
-        roster = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {_e(lead)}" if lead else "",
+        size = group_size(self.t, g.id)
+        roster = [f"人数 {size} 人" if size else "", f"带队 {_e(lead)}" if lead else "",
                   f"车辆 {_e(coach)}" if coach else ""]  # the roster's leaders and coaches when it has them
         if any(roster):
             self.add(f"<p>{' · '.join(x for x in roster if x)}</p>")

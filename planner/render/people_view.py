@@ -1,4 +1,4 @@
-"""Who leads and who drives a group, as exports print it: from the roster (Tour.people) when it has them,
+"""How many, who leads and who drives a group, as exports print it: from the roster (Tour.people) when it has them,
 else from the group's own leader/contact/vehicle fields. Phones only through visible_phone.
 """
 
@@ -31,6 +31,13 @@ def leaders(tour: Tour, group_id: str, edition: str) -> list[tuple[str, str]]:
     if not found and (g.leader or g.contact):
         found = [(g.leader, g.contact if edition == STAFF else _strip_phones(g.contact))]
     return found
+
+
+def group_size(tour: Tour, group_id: str) -> int:
+    """How many participants a group brings, as printed: the roster's count once it lists anyone in the
+    group, else the planned headcount."""
+    on_roster = len(tour.people.in_group(group_id))
+    return on_roster or tour.group(group_id).headcount
 
 
 def leader_text(tour: Tour, group_id: str, edition: str) -> str:

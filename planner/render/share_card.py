@@ -14,7 +14,7 @@ from planner.model.site import SiteKind
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_places, day_rows
 from planner.render.labels import day_label, short_date
-from planner.render.people_view import leader_text, vehicle_text
+from planner.render.people_view import group_size, leader_text, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan
 
@@ -91,7 +91,8 @@ def card_html(s: Schedule, g: Group, date: dt.date | None = None, edition: str =
     t = s.tour
     when = day_label(date) if date is not None else (
         f"{short_date(plans[0].date)} – {short_date(plans[-1].date)}" if plans else "")
-    facts = " · ".join(x for x in (f"{g.headcount} 人" if g.headcount else "", vehicle_text(t, g.id, edition)) if x)
+    size = group_size(t, g.id)
+    facts = " · ".join(x for x in (f"{size} 人" if size else "", vehicle_text(t, g.id, edition)) if x)
     contact = leader_text(t, g.id, edition)
     ink = on_colour(g.colour)
     header = (f'<p style="font-size: 28px; color: {ink};">{_e(t.title)}</p>'

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.render.day_rows import hosted, kind_label, what_label
-from planner.render.people_view import STAFF, leaders, vehicle_text
+from planner.render.people_view import STAFF, group_size, leaders, vehicle_text
 from planner.schedule.scheduler import Schedule
 
 
@@ -47,7 +47,8 @@ class Visit:
 
 def _group_visits(s: Schedule, gid: str) -> list[Visit]:
     g = s.tour.group(gid)
-    who = GroupAt(g.id, g.name, g.headcount, tuple(leaders(s.tour, gid, STAFF)), vehicle_text(s.tour, gid, STAFF))
+    who = GroupAt(g.id, g.name, group_size(s.tour, gid), tuple(leaders(s.tour, gid, STAFF)),
+                  vehicle_text(s.tour, gid, STAFF))
     out: list[Visit] = []
     for plan in sorted(s.group_plans(gid), key=lambda p: p.date):
         for e in plan.entries:

@@ -22,7 +22,7 @@ from planner.model.site import KIND_LABELS as SITE_KINDS
 from planner.model.tour import Group
 from planner.render.day_rows import LEG, TEACHING, day_places, day_rows, hotel_name, tips_text
 from planner.render.labels import day_label, weekday_of
-from planner.render.people_view import leader_text, private_for, vehicle_text
+from planner.render.people_view import group_size, leader_text, private_for, vehicle_text
 from planner.render.people_tables import (STAFF, Table, coach_table, emergency_table, hotel_table, roster_table,
                                           staff_table)
 from planner.schedule.problems import SEVERITY_LABELS
@@ -163,7 +163,8 @@ def group_sheet(wb: Workbook, s: Schedule, g: Group, name: str, edition: str = S
     ws = wb.create_sheet(name)
     lead, coach = leader_text(s.tour, g.id, edition), vehicle_text(s.tour, g.id, edition)  # roster first
     private = private_for(edition)  # host phones only in the staff edition, as in the handbook
-    facts = [f"人数 {g.headcount} 人" if g.headcount else "", f"带队 {lead}" if lead else "",
+    size = group_size(s.tour, g.id)
+    facts = [f"人数 {size} 人" if size else "", f"带队 {lead}" if lead else "",
              f"车辆 {coach}" if coach else ""]
     head = _title(ws, f"{g.name} 行程", " · ".join(x for x in facts if x))
     _header(ws, head, ["日期", "开始", "结束", "类别", "内容", "地点", "地址", "讲解/带队", "联系人", "备注"])
