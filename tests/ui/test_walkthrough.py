@@ -294,3 +294,30 @@ def test_a_rail_transfer_from_a_cards_right_click_menu_goes_after_that_card(orga
     assert seen == ["rail"] and kinds == ["meal", "transfer", "free"]
     meal_entry, train_entry = doc.schedule.plan("g1", TUE).entries[:2]
     assert train_entry.activity.service == "G7501" and train_entry.depart == meal_entry.end
+
+
+def test_a_station_dropped_on_a_cell_starts_a_transfer_boarding_there_not_a_zero_minute_visit(
+        organizer_window, qtbot, monkeypatch):
+    """Like a hotel (which sets the night), a station is no teaching site: dropping 杭州东站 asks for the train."""
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    seen = []
+
+    def train(d):
+        seen.append((d.mode_combo.currentData(), d.origin_combo.site_id()))
+        d.site_combo.set_site_id("yiwu-st")
+        d.service_edit.setText("G7501")
+    answer(monkeypatch, ActivityDialog, train)
+    before = doc.undo_stack.index()
+    drop_site(board, "hzeast", cell_point(board, "g1", MON))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [("rail", "hzeast")]
+    acts = doc.tour.group("g1").day(MON).activities
+    assert [(a.kind.value, a.origin, a.site, a.service) for a in acts] == [("transfer", "hzeast", "yiwu-st", "G7501")]
+    assert doc.schedule.plan("g1", MON).visits == 0 and doc.undo_stack.index() == before + 1
+
+    monkeypatch.setattr(ActivityDialog, "exec", lambda d: 0)  # changing one's mind adds nothing
+    drop_site(board, "hzeast", cell_point(board, "g1", TUE))
+    qtbot.wait(20)
+    assert doc.tour.group("g1").day(TUE) is None or not doc.tour.group("g1").day(TUE).activities

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
@@ -16,7 +16,7 @@ from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, TransferM
 from ui.board.clipboard import BoardClipboard
 from ui.board.context_menu import BoardMenus
 from ui.board.leg_dialog import LegDialog
-from ui.board.new_activity import new_activity, offered_sites
+from ui.board.new_activity import boarding_mode, new_activity, offered_sites
 from ui.dialogs.activity_dialog import ActivityDialog
 from ui.i18n import pick
 
@@ -42,6 +42,13 @@ class BoardAuthoring(QObject):
         self.board.nightClicked.connect(self.show_night_menu)
         self.board.legClicked.connect(self.edit_leg)
         self.board.deleteRequested.connect(self.delete_selected)
+        self.actions.transferFrom.connect(self.transfer_from)
+
+    def transfer_from(self, station_id: str, slot: Slot) -> None:
+        """A station dropped on the board: the transfer form, boarding there, once the drop is over."""
+        station = self.document.tour.site(station_id) or self.document.catalogue.get(station_id)
+        if station is not None:
+            QTimer.singleShot(0, lambda: self.add(ActivityKind.TRANSFER, boarding_mode(station), slot, station_id))
 
     # -- window actions
     def _action(self, menu: QMenu, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
@@ -88,14 +95,15 @@ class BoardAuthoring(QObject):
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 6000)
 
-    def add(self, kind: ActivityKind, mode: TransferMode | None = None, slot: Slot | None = None) -> str | None:
+    def add(self, kind: ActivityKind, mode: TransferMode | None = None, slot: Slot | None = None,
+            origin: str | None = None) -> str | None:
         """Open the activity dialog on a draft of `kind`; OK adds it (one undo step) and selects it."""
         slot = slot or self.board.insertion_slot()
         if slot is None:
             self._say(self.tr("Select a day on the board first"))
             return None
         tour = self.document.tour
-        draft = new_activity(tour, slot, kind, mode)
+        draft = new_activity(tour, slot, kind, mode, origin)
         dialog = ActivityDialog(draft, tour, self.window, offered_sites(tour, self.document.catalogue.sites, kind),
                                 new=True)
         if not dialog.exec():

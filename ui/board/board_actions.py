@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from planner.model.edits import EditError, Slot, find_activity
 from planner.render.labels import short_date
@@ -22,6 +22,8 @@ _tr = translator("BoardActions")
 
 
 class BoardActions(QObject):
+    transferFrom = Signal(str, object)  # a station dropped at a Slot: the transfer form asks where to (authoring)
+
     def __init__(self, document: TourDocument, parent=None):
         super().__init__(parent)
         self.document = document
@@ -39,12 +41,16 @@ class BoardActions(QObject):
         return activity.title or (site.name if site else activity.kind.value)
 
     def add_site(self, site_id: str, slot: Slot) -> bool:
-        """Drop of a catalogue (or tour) site: a visit at the drop position; a hotel sets tonight's night."""
+        """Drop of a catalogue (or tour) site: a visit at the drop position; a hotel sets tonight's night; a
+        station is where a transfer boards (no teaching happens there)."""
         site = self.tour.site(site_id) or self.document.catalogue.get(site_id)
         if site is None:
             return False
         if site.kind is SiteKind.HOTEL:
             return self.set_night(slot.group_id, slot.date, site_id)
+        if site.kind is SiteKind.STATION:
+            self.transferFrom.emit(site_id, slot)
+            return True
         text = _tr("Add %1 to %2").replace("%1", site.name).replace("%2", self._where(slot))
         adopt = None if self.tour.site(site_id) is not None else site
         self.document.push(AddActivity(self.tour, slot, Activity(kind=ActivityKind.VISIT, site=site_id), text,

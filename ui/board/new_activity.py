@@ -17,17 +17,24 @@ ADDABLE = (ActivityKind.LECTURE, ActivityKind.DISCUSSION, ActivityKind.MEAL, Act
            ActivityKind.CHECKIN, ActivityKind.VISIT)
 
 
-def new_activity(tour: Tour, slot: Slot, kind: ActivityKind, mode: TransferMode | None = None) -> Activity:
+def new_activity(tour: Tour, slot: Slot, kind: ActivityKind, mode: TransferMode | None = None,
+                 origin: str | None = None) -> Activity:
     """A draft for the activity dialog. Drafts may be incomplete (a transfer's destination, a visit's site):
-    the dialog says what is missing next to the field."""
+    the dialog says what is missing next to the field. `origin`: where a transfer boards."""
     if kind is ActivityKind.TRANSFER:
         mode = mode or TransferMode.COACH
         return Activity.model_construct(kind=kind, mode=mode, minutes=TRANSFER_MINUTES[mode], site=None,
-                                        origin=None, id=None, title="", pinned=None, joint=None,
+                                        origin=origin, id=None, title="", pinned=None, joint=None,
                                         presenter="", notes="", service="")
     site = night_of(tour, slot.group_id, slot.date) if kind is ActivityKind.CHECKIN else None
     return Activity.model_construct(kind=kind, site=site, minutes=None, id=None, title="", pinned=None,
                                     joint=None, presenter="", notes="", mode=None, origin=None, service="")
+
+
+def boarding_mode(station: Site) -> TransferMode:
+    """A station's usual transfer: an airport's is a flight, any other station's the train."""
+    words = f"{station.name} {station.address}".lower()
+    return TransferMode.FLIGHT if "机场" in words or "airport" in words else TransferMode.RAIL
 
 
 def offered_sites(tour: Tour, catalogue_sites: list[Site], kind: ActivityKind) -> list[Site]:
