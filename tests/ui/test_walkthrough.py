@@ -321,3 +321,14 @@ def test_a_station_dropped_on_a_cell_starts_a_transfer_boarding_there_not_a_zero
     drop_site(board, "hzeast", cell_point(board, "g1", TUE))
     qtbot.wait(20)
     assert doc.tour.group("g1").day(TUE) is None or not doc.tour.group("g1").day(TUE).activities
+
+
+def test_an_airport_boards_a_flight_and_a_railway_station_a_train():
+    from planner.model.site import Site
+    from ui.board.new_activity import boarding_mode
+
+    def station(name):
+        return Site(id="s", name=name, kind="station", lat=30.0, lon=120.0)
+    assert boarding_mode(station("杭州萧山国际机场")).value == "flight"
+    assert boarding_mode(station("Hangzhou Xiaoshan International Airport")).value == "flight"
+    assert boarding_mode(station("杭州东站")).value == "rail"
