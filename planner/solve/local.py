@@ -90,7 +90,7 @@ def _insert_all(routes: list[_Route], free: list[Stop], rng: random.Random | Non
                     continue
                 ratio = (s.score * s.score + (1e6 if s.required else 0)) / (found[0] + 1)
                 if rng is not None:  # noise: the shaken plan need not rebuild the same way
-                    ratio *= 0.7 + 0.6 * rng.random()
+                    ratio *= 0.5 + rng.random()
                 if best is None or ratio > best[0]:
                     best = (ratio, s, ri, found[1])
         if best is None:
@@ -126,7 +126,7 @@ def search(inst: Instance, seed: int = 0, iterations: int = 100_000, seconds: fl
                 r.refresh()
         visited = {s.id for r in routes for s in r.stops}
         free = [s for s in inst.stops if s.id not in visited]
-        _insert_all(routes, free, rng if stale % 2 else None)
+        _insert_all(routes, free, rng)
         value = _score(routes)
         if value > best[0]:
             best, size, stale = (value, [list(r.stops) for r in routes]), 1, 0
