@@ -14,6 +14,7 @@ from planner.model.site import SiteKind
 from planner.model.tour import Group
 from planner.render.day_rows import ARRIVAL, LEG, day_places, day_rows
 from planner.render.labels import day_label, short_date
+from planner.model.people import visible_phone
 from planner.render.people_view import group_size, leader_text, vehicle_text
 from planner.schedule.scheduler import Schedule
 from planner.schedule.timeline import DayPlan
@@ -102,6 +103,9 @@ def card_html(s: Schedule, g: Group, date: dt.date | None = None, edition: str =
     parts += [_day(p, g.colour) if date is not None else _summary(p, g.colour) for p in plans]
     if contact:
         parts.append(f'<p style="font-size: 30px; margin-top: 30px;">带队：{_e(contact)}</p>')
+    for c in t.people.emergency:  # on the phone that needs them
+        parts.append(f'<p style="font-size: 26px; color: #555555;">紧急：{_e(c.name)} '
+                     f'{_e(visible_phone(c, edition))}</p>')
     parts.append('<p style="font-size: 22px; color: #999999; margin-top: 30px;">研学行程 · Study-Tour Planner'
                  + (f" · 版本 {_e(t.revision)}" if t.revision else "") + "</p>")
     body = (f'<table width="100%" cellspacing="0" cellpadding="{MARGIN}" bgcolor="{_e(g.colour)}"><tr><td>'

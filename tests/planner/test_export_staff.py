@@ -103,3 +103,12 @@ def test_the_participant_workbook_has_no_problems_sheet_and_no_withheld_phone():
     cells = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
     assert SECRET not in cells and DRIVER not in cells and SHARED in cells and HOSPITAL in cells
     assert "问题" in openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(staffed_tour())))).sheetnames
+
+
+def test_the_wechat_image_carries_the_emergency_numbers():
+    from planner.render.share_card import card_html
+
+    s = schedule(staffed_tour())
+    html = card_html(s, s.tour.groups[0], edition="participant")
+    assert f"紧急：湖南省人民医院急诊 {HOSPITAL}" in html and f"紧急：主办方值班电话 {DUTY}" in html
+    assert SECRET not in html and DRIVER not in html
