@@ -42,7 +42,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
                           f"车程 {before} → {after} 分钟；已写入 {args.output}\n") if zh else
                          (f"errors {summary['errors_before']} → {len(errors)}; {out.changed_activities} "
                           f"activities changed; driving {before} → {after} min; written to {args.output}\n"))
-        if out.kept_original:
+        if out.kept_original and summary["errors_before"] == 0:
+            sys.stdout.write("没有需要修复的错误，行程未改动\n" if zh else "no errors to repair; the tour is unchanged\n")
+        elif out.kept_original:
             sys.stdout.write("未找到错误更少的方案，保留原行程\n" if zh else
                              "no plan with fewer errors was found; the tour is kept as it was\n")
         for p in errors:
