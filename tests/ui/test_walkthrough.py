@@ -332,3 +332,27 @@ def test_an_airport_boards_a_flight_and_a_railway_station_a_train():
     assert boarding_mode(station("杭州萧山国际机场")).value == "flight"
     assert boarding_mode(station("Hangzhou Xiaoshan International Airport")).value == "flight"
     assert boarding_mode(station("杭州东站")).value == "rail"
+
+
+def test_the_whole_acceptance_tour_undoes_to_nothing_and_redoes_to_the_same_check(organizer_window, qtbot,
+                                                                                   monkeypatch, tmp_path, capsys):
+    """Every step of the from-scratch build (settings, catalogue form, drops, menus, keys) undoes and redoes."""
+    from planner.io.fileformat import save_tour
+    from tests.ui.test_build_from_scratch import check_json, test_build_a_two_group_three_day_tour_from_an_empty_window
+
+    test_build_a_two_group_three_day_tour_from_an_empty_window(organizer_window, qtbot, monkeypatch, tmp_path,
+                                                               capsys)
+    doc = organizer_window.document
+    built = tmp_path / "built.tour.json"
+    stack = doc.undo_stack
+    steps, sites = stack.index(), len(doc.catalogue.sites)
+    while stack.canUndo():
+        stack.undo()
+    assert not any(d.activities or d.end for g in doc.tour.groups for d in g.days)
+    assert len(doc.catalogue.sites) == sites - 1  # the market made in the catalogue form is gone too
+    while stack.canRedo():
+        stack.redo()
+    assert stack.index() == steps and len(doc.catalogue.sites) == sites
+    again = tmp_path / "again.tour.json"
+    save_tour(doc.tour, again)
+    assert check_json(again, capsys) == check_json(built, capsys)
