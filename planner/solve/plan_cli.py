@@ -12,6 +12,7 @@ import sys
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
 from planner.io.errors import PlannerError
 from planner.io.fileformat import load_tour, save_tour
+from planner.io.limits import safe_text
 from planner.render.report import render_json
 from planner.solve.runner import run
 
@@ -49,6 +50,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
                              "no plan with fewer errors was found; the tour is kept as it was\n")
         for p in errors:
             sys.stdout.write(f"  {p.message(args.lang)}\n")
+        sites = out.tour.site_index()
+        for aid in out.stranded:  # why an error stays: no day the plan may use has the site open
+            act = next((a for g in out.tour.groups for d in g.days for a in d.activities if a.id == aid), None)
+            name = safe_text(sites[act.site].name) if act is not None and act.site in sites else aid
+            sys.stdout.write(f"  {name}：该组可安排的日子里此处均不开放\n" if zh else
+                             f"  {name}: closed on every day this group can be planned\n")
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 

@@ -151,8 +151,10 @@ def test_plan_command_exit_1_when_errors_remain_and_2_for_an_unknown_group(tmp_p
     src = tmp_path / "in.tour.json"
     save_tour(tour, src)
     out = tmp_path / "out.tour.json"
-    assert run_command(["plan", str(src), "-o", str(out), "--repair", "--time-limit", "1"]) == 1
+    assert run_command(["plan", str(src), "-o", str(out), "--repair", "--time-limit", "1", "--lang", "en"]) == 1
     assert out.exists()
+    said = capsys.readouterr().out
+    assert f"{tour.site(visit.site).name}: closed on every day this group can be planned" in said
     assert run_command(["plan", str(src), "-o", str(out), "--groups", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
 
