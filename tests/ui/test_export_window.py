@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from planner.io.fileformat import save_tour
 from planner.io.versions import keep_version
+from planner.render.site_visits import site_visits
+from planner.schedule.scheduler import schedule
 from tests.ui.pdf_helpers import squeeze, text
 from ui.exports.compare_dialog import CompareDialog
 from ui.exports.export_center import ExportCenterDialog
@@ -69,7 +71,7 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([f"{title}-行程手册-学员版.pdf", f"{title}-每日行程单-学员版.pdf", f"{title}-接待通知单.pdf",
                             f"{title}-行程表-学员版.xlsx", "手机日历-学员版", "微信图片-学员版"])
-    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表-学员版.xlsx").sheetnames == ["总览", "第一组", "住宿", "教学点", "问题"]
+    assert openpyxl.load_workbook(tmp_path / f"{title}-行程表-学员版.xlsx").sheetnames == ["总览", "第一组", "住宿", "教学点"]  # no 问题: participant
     assert [p.name for p in (tmp_path / "手机日历-学员版").iterdir()] == ["g1-第一组.ics"]
     [png] = list((tmp_path / "微信图片-学员版").iterdir())
     assert Image.open(png).width == 1080
@@ -151,6 +153,8 @@ def test_compare_with_a_saved_version(window, qtbot, tmp_path):
     (tmp_path / "hosts").mkdir()  # a folder the user picked
     written = dialog.write_host_notices(tmp_path / "hosts")
     assert {p.name.split("-")[0] for p in written} == set(dialog.reissue_sites()) and written
+    visited = set(site_visits(schedule(window.document.tour)))
+    assert set(dialog.reissue_sites()) < visited  # only the changed sites' notices, not every host's
 
 
 def test_the_dialog_needs_something_to_write_a_group_and_a_host_site(window, qtbot, tmp_path):
