@@ -60,7 +60,7 @@ def _topics(group: Group, sites) -> set[str]:
     found: set[str] = set()
     for day in group.days:
         for act in day.activities:
-            site = sites.get(act.site) if act.site else None
+            site = sites.get(act.site)
             if site is not None and act.kind in HOURS_APPLY:
                 found.update(site.topics)
     return found

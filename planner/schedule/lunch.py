@@ -33,7 +33,7 @@ def has_break(tour: Tour, plan: DayPlan) -> bool:
     """Without a lunch: a break of the lunch length inside the window, or a day that misses lunch time."""
     lo, hi = tour.lunch_window.start_min, tour.lunch_window.end_min
     need = tour.lunch_minutes
-    if need == 0 or not plan.entries or plan.day_end <= lo + need or plan.day_start >= hi - need:
+    if not plan.entries or plan.day_end <= lo + need or plan.day_start >= hi - need:
         return True
     free = 0
     for e in plan.entries:
@@ -41,7 +41,7 @@ def has_break(tour: Tour, plan: DayPlan) -> bool:
         free += _overlap(e.arrive, e.start, lo, hi)
         if e.activity.kind is ActivityKind.FREE:
             free += _overlap(e.start, e.end, lo, hi)
-    return free >= need
+    return free >= need  # a lunch length of 0 always passes
 
 
 def _overlap(a: int, b: int, lo: int, hi: int) -> int:

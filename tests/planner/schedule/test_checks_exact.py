@@ -247,3 +247,31 @@ def test_an_activity_is_named_by_its_title_else_its_site_else_its_kind():
     assert name_of({"kind": "meal", "pinned": "09:00", "title": "早午餐"}) == "早午餐"
     assert name_of({"kind": "meal", "pinned": "09:00", "site": "x"}) == "园区"
     assert name_of({"kind": "meal", "pinned": "09:00"}, start=None) == "meal"
+
+
+def test_a_day_of_nothing_but_a_long_drive_needs_no_lunch():
+    t = tour(group("a", day(MON, end="far")), sites=[site("far", kind="hotel", at=(31.0, 121.0))],
+             travel={"overrides": [{"origin": "hotel", "destination": "far", "minutes": 300}]})
+    assert codes(schedule(t).problems) == ["long-leg"]
+
+
+def test_no_lunch_length_means_no_lunch_warning():
+    t = tour(group("a", day(MON, visit("x", minutes=500))), sites=[site("x")], lunch_minutes=0)
+    assert schedule(t).problems == []
+
+
+def test_free_time_adds_up_across_the_window():
+    free = {"kind": "free", "minutes": 25}
+    t = tour(group("a", day(MON, visit("x", minutes=210), dict(free), visit("y", minutes=5), dict(free),
+                            visit("z", minutes=240))),
+             sites=[site("x"), site("y"), site("z")])
+    assert found(t, "no-lunch") == []
+
+
+def test_a_site_that_closed_as_the_group_arrives_is_waited_for_until_it_reopens():
+    # arrive 10:00 as the morning span closes; 13:00–13:30 is too short for an hour: start 13:00, flagged
+    t = tour(group("a", day(MON, visit("x", minutes=120), visit("park", minutes=60))),
+             sites=[site("x"), site("park", hours=[{"start": "09:00", "end": "10:00"},
+                                                   {"start": "13:00", "end": "13:30"}])])
+    e = schedule(t).plan("a", MONDAY).entries[1]
+    assert (e.arrive, e.start, e.hours_violation) == (600, 780, True)

@@ -113,3 +113,11 @@ def test_balance_ignores_groups_without_visits():
              sites=[site("p", max_groups=2), site("q")],
              travel={"overrides": [{"origin": "hotel", "destination": "q", "minutes": 90, "km": 100}]})
     assert schedule(t).problems == []
+
+
+def test_a_meal_at_a_site_teaches_no_topic():
+    t = tour(group("a", day(MON, visit("p", minutes=30), {"kind": "meal", "site": "q"}), name="第一组"),
+             group("b", day(MON, visit("q", minutes=30)), name="第二组"),
+             sites=[site("p", topics=["数字经济"]), site("q", topics=["乡村振兴"])])
+    notes = {p.group_id: p.values()["topics"] for p in schedule(t).problems if p.code == "balance-topics"}
+    assert notes == {"a": "乡村振兴", "b": "数字经济"}

@@ -160,6 +160,7 @@ def test_a_joint_tag_at_different_sites_is_a_mismatch_naming_both_sites():
              sites=[site("hall", "礼堂", kind="venue"), site("hall2", "报告厅", kind="venue")])
     p = only(schedule(t), "joint-mismatch")
     assert "礼堂" in p.message() and "报告厅" in p.message("en")
+    assert (p.group_id, p.activity_id, p.site_id) == ("b", "open-b", "hall2")
 
 
 def test_a_true_joint_session_is_no_mismatch():
