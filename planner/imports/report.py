@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from planner.imports.site_import import SiteImport
+from planner.io.limits import safe_text
 from planner.imports.site_merge import Incoming, Outcome
 from planner.imports.sheet import column_letter
 from planner.imports.sites import SITE_FIELDS
+
+REPORT_LINE = 2000  # characters: a row's every reason fits; a runaway cell does not flood the terminal
 
 _WORDS = {
     "zh": {"add": "新增", "merge": "合并", "skip": "跳过", "refused": "拒绝", "ignored": "（忽略）",
@@ -41,7 +44,8 @@ def render_report(imp: SiteImport, outcome: Outcome | None, lang: str = "zh") ->
                                  r=len(imp.refused)))
     if outcome is None:
         lines.append(w["dry"])
-    return "\n".join(lines) + "\n"
+    # cells are the sheet author's text: a terminal escape in one is shown (\x1b), never obeyed
+    return "\n".join(safe_text(line, REPORT_LINE) for line in lines) + "\n"
 
 
 def _incoming(i: Incoming, w: dict[str, str]) -> str:

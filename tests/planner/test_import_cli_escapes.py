@@ -1,0 +1,14 @@
+"""`study-tour import-sites` prints sheet cells in its report: a cell's terminal escapes are shown, never obeyed."""
+
+from planner.cli import run_command
+
+
+def test_a_cell_with_terminal_escapes_is_printed_escaped(tmp_path, capsys):
+    sheet = tmp_path / "sites.csv"
+    sheet.write_text("名称,地址,纬度,经度\n\x1b[31m红色\x1b[0m村,浙江省嘉兴市海宁市,30.5,120.6\n"
+                     "坏\x1b]0;title\x07行,浙江省,abc,120\n", encoding="utf-8")
+    assert run_command(["import-sites", str(sheet)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[31m红色\\x1b[0m村" in out
+    assert len(out.splitlines()) == 6  # header, columns, two rows, summary, "nothing written"
