@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from html import escape
 
 from planner.diff.changes import (ADDED, GROUP_ADDED, GROUP_REMOVED, HEADCOUNT, HOTEL, LEADER, MOVED, REMOVED,
                                   RETIMED, TIPS, VEHICLE, Change, TourDiff)
 from planner.io.limits import safe_text
 from planner.model.clock import fmt
+from planner.model.people import PARTICIPANT_EDITION as PARTICIPANT
+from planner.render.people_view import leader_text, vehicle_text
 
 LABELS = {MOVED: "调整", RETIMED: "改时间", ADDED: "新增", REMOVED: "取消", HOTEL: "住宿", VEHICLE: "车辆",
           LEADER: "带队", HEADCOUNT: "人数", GROUP_ADDED: "新增分组", GROUP_REMOVED: "取消分组", TIPS: "每日提示"}
@@ -92,17 +95,36 @@ p.item { font-size: 11.5pt; margin-left: 12px; margin-top: 1px; margin-bottom: 1
 """
 
 
+def for_the_class(diff: TourDiff) -> list[Change]:
+    """The changes as participants may read them: leaders and coaches with only the phones they may see
+    (the diff itself compares the staff view, so a new private number still re-issues the host notices);
+    a change that was only in such a number is left out."""
+    t_old, t_new = diff.old.tour, diff.new.tour
+    shown = {LEADER: leader_text, VEHICLE: vehicle_text}
+    out = []
+    for c in diff.changes:
+        if c.kind in shown:
+            show = shown[c.kind]
+            c = replace(c, before=show(t_old, c.group_id, PARTICIPANT), after=show(t_new, c.group_id, PARTICIPANT))
+            if c.before == c.after:
+                continue
+        out.append(c)
+    return out
+
+
 def change_notice_html(diff: TourDiff, print_date: dt.date) -> str:
     """The one-page 变更通知: what changed for the class, group by group."""
     t_old, t_new = diff.old.tour, diff.new.tour
+    changes = for_the_class(diff)
     versions = f"{escape(t_old.revision or '原版本')} → {escape(t_new.revision or '新版本')}"
     parts = ["<h1>行 程 变 更 通 知</h1>", f'<p class="sub">{escape(t_new.title)} · {versions}</p>']
     if diff.same:
         parts.append('<p class="item">行程没有变化。</p>')
-    names = {c.group_id: c.group for c in diff.changes}
-    for gid in dict.fromkeys(c.group_id for c in diff.changes):
+    names = {c.group_id: c.group for c in changes}
+    for gid in dict.fromkeys(c.group_id for c in changes):
         parts.append(f"<h3>{escape(names[gid])}</h3>")
-        parts += [f'<p class="item">· {escape(line)}</p>' for line in condensed(diff.for_group(gid))]
+        parts += [f'<p class="item">· {escape(line)}</p>'
+                  for line in condensed([c for c in changes if c.group_id == gid])]
     parts.append('<p class="item"><br/>请各位学员以本通知和新版行程手册为准，如有疑问请联系带队。</p>')
     organizer = escape(t_new.organizer or "培训班")
     parts.append(f'<p class="sign"><br/>{organizer}<br/>{print_date.year}年{print_date.month}月{print_date.day}日</p>')
