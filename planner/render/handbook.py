@@ -1,6 +1,6 @@
 """The itinerary handbook (行程手册) as HTML for Qt's rich-text engine: what it says, not how it prints.
 
-Two editions: staff (everything) and participant (no phone numbers, no problems list). Route maps are
+Two editions: staff (everything) and participant (only shared staff phones, no problems list). Route maps are
 referenced as images named "route-<group id>"; the printer supplies them (planner/render/route_svg.py).
 """
 

@@ -64,7 +64,7 @@ class ExportCenterDialog(QDialog):
         row = QHBoxLayout(editions)
         row.setContentsMargins(0, 0, 0, 0)
         self.staff = QRadioButton(self.tr("Staff (everything)"), editions)
-        self.participant = QRadioButton(self.tr("Participants (no phone numbers)"), editions)
+        self.participant = QRadioButton(self.tr("Participants (only shared phones)"), editions)
         self.staff.setChecked(True)
         row.addWidget(self.staff)
         row.addWidget(self.participant)

@@ -32,7 +32,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout(editions)
         row.setContentsMargins(0, 0, 0, 0)
         self.staff = QRadioButton(self.tr("Staff (everything)"), editions)
-        self.participant = QRadioButton(self.tr("Participants (no phone numbers, no problems)"), editions)
+        self.participant = QRadioButton(self.tr("Participants (only shared phones, no problems)"), editions)
         self.staff.setChecked(True)
         self.staff.toggled.connect(self._edition_changed)
         row.addWidget(self.staff)

@@ -61,7 +61,7 @@ def _setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="the PDF to write")
     p.add_argument("--group", action="append", help="only this group (repeatable)")
     p.add_argument("--edition", choices=(STAFF, PARTICIPANT), default=STAFF,
-                   help="staff: everything; participant: no phone numbers, no problems list")
+                   help="staff: everything; participant: only the phones marked shared and emergency numbers, no problems list")
     daily = p.add_mutually_exclusive_group()
     daily.add_argument("--daily", action="store_true",
                        help="append the daily sheets (每日行程单), a page per group-day")

@@ -93,7 +93,7 @@ def _setup_images(p: argparse.ArgumentParser) -> None:
     p.add_argument("--group", action="append", help="only this group (repeatable)")
     p.add_argument("--by-day", action="store_true", help="one image per group-day instead of the whole route")
     p.add_argument("--edition", choices=("staff", "participant"), default="participant",
-                   help="participant (default, for sharing): no phone numbers; staff: with phones")
+                   help="participant (default, for sharing): only the phones marked shared; staff: every phone")
 
 
 COMMANDS["export-images"] = ("paint phone images (1080 px wide PNG, for WeChat) of each group's route or days",
