@@ -12,7 +12,7 @@ from pathlib import Path
 
 from planner.io.errors import PlannerError, TourFileError
 from planner.io.fileformat import load_tour
-from planner.io.limits import safe_text
+from planner.io.limits import safe_lines, safe_text
 from planner.render.report import render_json, render_text
 from planner.schedule.scheduler import schedule
 
@@ -25,7 +25,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(render_json(result, args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_text(result, args.lang))
+        sys.stdout.write(safe_lines(render_text(result, args.lang)))  # names from the file: escapes shown
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
 

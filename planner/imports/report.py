@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.imports.site_import import SiteImport
-from planner.io.limits import safe_text
+from planner.io.limits import safe_lines
 from planner.imports.site_merge import Incoming, Outcome
 from planner.imports.sheet import column_letter
 from planner.imports.sites import SITE_FIELDS
@@ -45,7 +45,7 @@ def render_report(imp: SiteImport, outcome: Outcome | None, lang: str = "zh") ->
     if outcome is None:
         lines.append(w["dry"])
     # cells are the sheet author's text: a terminal escape in one is shown (\x1b), never obeyed
-    return "\n".join(safe_text(line, REPORT_LINE) for line in lines) + "\n"
+    return safe_lines("\n".join(lines), REPORT_LINE) + "\n"
 
 
 def _incoming(i: Incoming, w: dict[str, str]) -> str:

@@ -115,6 +115,12 @@ def _escape(text: str) -> str:
     return _UNSAFE.sub(one, text)
 
 
+def safe_lines(text: str, cap: int = 2000) -> str:
+    """Several lines of output for a terminal (a report naming others' sites and groups): each line as
+    safe_text makes it, the line breaks kept."""
+    return "\n".join(safe_text(line, cap) for line in text.split("\n"))
+
+
 def safe_text(text: str, cap: int = MAX_MESSAGE) -> str:
     """A message fit for a terminal or a dialog: control characters, bidi overrides and lone surrogates
     escaped (\\x1b), and at most `cap` characters, ending in "…" when cut."""
