@@ -6,12 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ui.geo.batch_locate import BatchLocate
+from ui.imports.sheet_import_dialog import LAST_FOLDER, choose_sheet
 from ui.imports.site_import_dialog import SiteImportDialog
-
-LAST_FOLDER = "import/last_folder"
 
 
 class SiteImports(QObject):
@@ -35,13 +34,7 @@ class SiteImports(QObject):
         edit_menu.addActions([self.locate_action, self.settings_action])
 
     def choose_file(self) -> None:
-        settings = self.window.settings
-        dialog = QFileDialog(self.window, self.tr("Import sites"), str(settings.value(LAST_FOLDER, str(Path.home()))),
-                             self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.open_file(Path(name)))
-        dialog.open()
+        choose_sheet(self.window, self.tr("Import sites"), self.window.settings, self.open_file)
 
     def open_file(self, path: Path) -> SiteImportDialog:
         self.window.settings.setValue(LAST_FOLDER, str(path.parent))

@@ -21,7 +21,7 @@ from planner.model.edits import EditError
 from planner.model.people_edits import rooms_from_roster, roster_counts
 from planner.schedule.problems import Problem
 from ui.i18n import lang
-from ui.imports.import_actions import LAST_FOLDER
+from ui.imports.sheet_import_dialog import LAST_FOLDER, choose_sheet
 from planner.model.tour import Tour
 from ui.people.clipboard import paste, rows_text
 from ui.people.columns import CHOICE
@@ -282,14 +282,7 @@ class PeopleDock(QDockWidget):
 
     def choose_roster_file(self) -> QFileDialog:
         """Ask for a sheet without blocking (the folder is the one the site import last used)."""
-        settings = QSettings()
-        dialog = QFileDialog(self, self.tr("Import roster"), str(settings.value(LAST_FOLDER, str(Path.home()))),
-                             self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.import_roster(Path(name)))
-        dialog.open()
-        return dialog
+        return choose_sheet(self, self.tr("Import roster"), QSettings(), self.import_roster)
 
     def import_roster(self, path: Path) -> RosterImportDialog:
         """The import dialog for `path`, window-modal."""
