@@ -37,7 +37,7 @@ def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date],
             if act.site is None or act.kind not in HOURS_APPLY:
                 continue
             key = (act.site, plan.date)
-            s = joint.get((*key, act.joint, e.start, e.end)) if act.joint else None
+            s = joint.get((*key, act.joint, e.start, e.end))  # never found without a joint tag
             if s is None:
                 s = Session(e.start, e.end)
                 by_site[key].append(s)
@@ -45,7 +45,7 @@ def _sessions(tour: Tour, plans: Iterable[DayPlan]) -> dict[tuple[str, dt.date],
                     joint[(*key, act.joint, e.start, e.end)] = s
             s.groups.append(plan.group_id)
             s.activities.append(act.id)
-            s.people += heads.get(plan.group_id, 0)
+            s.people += heads[plan.group_id]
     return by_site
 
 

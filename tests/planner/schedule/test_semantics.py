@@ -284,3 +284,15 @@ def test_driving_within_one_and_a_half_times_is_balanced_even_when_far_apart():
 @pytest.mark.parametrize(("a", "b", "noted"), [(6, 9, True), (7, 10, False), (2, 4, False)])
 def test_visits_need_three_more_and_half_as_many_again(a, b, noted):
     assert ("balance-visits" in codes(schedule(_visits(a, b)).problems)) is noted
+
+
+def test_each_joint_session_of_a_day_is_compared():
+    # the opening matches; the closing, later the same day, does not
+    def closing(pinned, gid):
+        return {**_opening(pinned, gid=gid), "joint": "closing", "id": f"close-{gid}"}
+
+    t = tour(group("a", day(MON, _opening("09:00", gid="a"), closing("14:00", "a"))),
+             group("b", day(MON, _opening("09:00", gid="b"), closing("15:00", "b"))),
+             sites=[site("hall", kind="venue", max_groups=2)])
+    p = only(schedule(t), "joint-mismatch")
+    assert p.activities == ("close-a", "close-b") and p.values()["joint"] == "closing"
