@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLineEdit, QMessageBox, QSizePolicy, QStyle, QStyleOptionComboBox, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QGridLayout, QHBoxLayout, QLineEdit,
+                               QMessageBox, QSizePolicy, QStyle, QStyleOptionComboBox, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from planner.model.site import KIND_LABELS
 from ui.catalogue.catalogue_commands import AddCatalogueSite, DeleteCatalogueSite, EditCatalogueSite
@@ -18,6 +18,7 @@ from ui.catalogue.catalogue_model import CatalogueFilter, CatalogueModel, SiteId
 from ui.dialogs.form_errors import fill
 from ui.i18n import pick
 from ui.catalogue.site_dialog import SiteDialog
+from ui.table_view import list_view
 
 
 class CatalogueDock(QDockWidget):
@@ -41,19 +42,10 @@ class CatalogueDock(QDockWidget):
         self.topic_box.currentIndexChanged.connect(lambda: self.proxy.set_topic(self.topic_box.currentData()))
         self.kind_box.currentIndexChanged.connect(lambda: self.proxy.set_kind(self.kind_box.currentData()))
 
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalogue order until a header is clicked
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view = list_view(self.proxy, QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setColumnWidth(CatalogueModel.NAME, 180)
         self.view.doubleClicked.connect(lambda _index: self.edit_site())
         self.view.installEventFilter(self)

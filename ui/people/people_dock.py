@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget,
-                               QTableView, QToolButton, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMainWindow, QMenu, QStyledItemDelegate, QTabWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from planner.model.people import (EmergencyContact, HotelNight, Participant, Room, StaffMember, StaffRole, Vehicle,
                                   new_person_id)
@@ -27,6 +27,7 @@ from ui.people.clipboard import paste, rows_text
 from ui.people.columns import CHOICE
 from ui.people.people_commands import InsertPeople, RemovePeople, ReplacePeople, SetHeadcounts
 from ui.people.people_model import PeopleFilter, PeopleModel
+from ui.table_view import list_view
 
 if TYPE_CHECKING:
     from ui.people.roster_import_dialog import RosterImportDialog
@@ -85,16 +86,7 @@ class PeopleTab(QWidget):
                                   textFormat=Qt.TextFormat.PlainText)
         self.error_label.hide()
         self.model.editFailed.connect(self.show_error)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # list order until a header is clicked
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = list_view(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
         self.delegate = ChoiceDelegate(self.view)
         for c, col in enumerate(self.model.columns):
             if col.kind == CHOICE:
