@@ -7,16 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults import small_disk
-from ui.cli import main
-
-HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
-
-
-def run(args, capsys):
-    code = main(args)
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return code, err
+from tests.cli_helpers import HUNAN, run_cli
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00" * 10, b"{}", b"[" * 5000, b'{"format": "study-tour/tour", '
@@ -25,25 +16,25 @@ def test_unusable_tour_files_exit_2_with_one_short_message(tmp_path, capsys, con
     path = tmp_path / "x.tour.json"
     path.write_bytes(content)
     for command in (["check", str(path)], ["export-map", str(path), "-o", str(tmp_path / "m.html")]):
-        code, err = run(command, capsys)
+        code, err = run_cli(command, capsys)
         assert code == 2 and str(path) in err and len(err.splitlines()) <= 21
 
 
 def test_a_folder_given_as_the_tour_exits_2(tmp_path, capsys):
-    code, err = run(["check", str(tmp_path)], capsys)
+    code, err = run_cli(["check", str(tmp_path)], capsys)
     assert code == 2 and "is a directory" in err
 
 
 def test_export_map_into_a_folder_or_a_missing_folder_exits_2(tmp_path, capsys):
-    code, err = run(["export-map", str(HUNAN), "-o", str(tmp_path)], capsys)
+    code, err = run_cli(["export-map", str(HUNAN), "-o", str(tmp_path)], capsys)
     assert code == 2 and "is a folder" in err
-    code, err = run(["export-map", str(HUNAN), "-o", str(tmp_path / "no" / "m.html")], capsys)
+    code, err = run_cli(["export-map", str(HUNAN), "-o", str(tmp_path / "no" / "m.html")], capsys)
     assert code == 2 and "no folder" in err
 
 
 def test_export_map_to_a_read_only_file_system_exits_2(tmp_path, capsys):
     with small_disk(tmp_path / "ro", read_only=True) as disk:
-        code, err = run(["export-map", str(HUNAN), "-o", str(disk / "m.html")], capsys)
+        code, err = run_cli(["export-map", str(HUNAN), "-o", str(disk / "m.html")], capsys)
     assert code == 2 and "只读文件系统" in err
 
 
