@@ -15,6 +15,8 @@ from planner.model.tour import Group, Tour
 STAFF = "staff"
 PHONE_COLUMNS = {"电话", "司机电话", "酒店电话", "带队及电话", "车辆"}  # kept on one line: no number is split
 Table = tuple[list[str], list[list[str]]]
+# Qt draws no border round a cell with its own style unless the style repeats it
+NOWRAP = "white-space: nowrap; border: 1px solid #8a949e; padding: 3px;"
 
 
 def drop_empty(headers: list[str], rows: list[list[str]], keep: int = 2) -> Table:
@@ -127,7 +129,7 @@ def table_html(table: Table) -> str:
     def cell(i: int, text: str) -> str:
         shown = escape(text) or "&nbsp;"  # Qt draws no borders round an empty cell: the grid looked torn
         if i in phones:  # the column takes the number's width; no line break inside it
-            return f'<td style="white-space: nowrap;">{shown}</td>'
+            return f'<td style="{NOWRAP}">{shown}</td>'
         return f"<td>{shown}</td>"
 
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)

@@ -48,7 +48,8 @@ def test_the_section_lists_staff_by_role_whole_tour_first_then_each_group_with_i
     assert "<h3>第二组</h3>" not in part  # a group with nobody gets no empty table
     assert "湘A12345" in part and "长沙市解放西路61号" in part and "24小时" in part
     for phone in (HOSPITAL, DUTY, SECRET, SHARED, DRIVER):
-        assert f'<td style="white-space: nowrap;">{phone}</td>' in part  # a phone never wraps
+        # a phone never wraps, and its cell keeps its borders (Qt drops them for a styled cell otherwise)
+        assert re.search(f'<td style="white-space: nowrap; border: 1px solid[^"]*">{phone}</td>', part)
     assert not re.search(r"<td[^>]*></td>", part)  # an empty cell holds &nbsp;: Qt draws no borders round it
 
 
