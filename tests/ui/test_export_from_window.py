@@ -4,13 +4,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.io.fileformat import load_tour
 from planner.render.handbook import STAFF, handbook_file_name
 from tests.builders import day, group, site, tour, visit
+from tests.ui.fake_viewer import viewer  # noqa: F401  (the fixture)
 from tests.ui.pdf_helpers import pages, squeeze, text
 from ui.cli import main
 from ui.dialogs.file_notice import FileNotice
@@ -66,26 +66,6 @@ def test_the_dialog_refuses_no_groups_or_no_file(qtbot, tmp_path):
 
 
 NO_VIEWER = r"does not support QPlatformServices::openDocument"
-
-
-class FakeViewer(QObject):
-    """The system's file viewer, at the machine boundary: Qt hands it every file:// URL it is asked to open."""
-
-    def __init__(self):
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toLocalFile())
-
-
-@pytest.fixture
-def viewer():
-    fake = FakeViewer()
-    QDesktopServices.setUrlHandler("file", fake, "open")
-    yield fake
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def small_window(qtbot, tmp_path, isolated_settings):

@@ -6,32 +6,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PIL import Image
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from planner.io.fileformat import save_tour
 from planner.io.versions import keep_version
 from planner.render.site_visits import site_visits
 from planner.schedule.scheduler import schedule
+from tests.ui.fake_viewer import file_viewer
 from tests.ui.pdf_helpers import squeeze, text
 from ui.exports.compare_dialog import CompareDialog
 from ui.exports.export_center import ExportCenterDialog
 from ui.exports.export_jobs import KINDS
 
 pytestmark = pytest.mark.usefixtures("english")  # the result texts are checked in English
-
-
-class FakeViewer(QObject):
-    """Stands in for the desktop's file manager (the machine boundary)."""
-
-    def __init__(self):
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toLocalFile())
 
 
 def _choose(monkeypatch, tmp_path, kinds=KINDS, uncheck_group=None):
@@ -79,15 +67,13 @@ def test_one_dialog_writes_every_kind_of_output_and_offers_the_folder(window, qt
     assert "每日行程单" in text(tmp_path / f"{title}-行程手册-学员版.pdf", 2, 2)  # appended: in the contents
     assert progress == sorted(progress) and progress[-1] == 100
     assert {"Printing the handbook…", "Painting the WeChat images…"} <= labels  # says what it is doing
-    viewer = FakeViewer()
-    QDesktopServices.setUrlHandler("file", viewer, "open")
     try:
-        box = window.exports.result_box
-        assert box is not None and box.text() == "Files exported: 6"
-        next(b for b in box.buttons() if b.text() == "Open folder").click()
-        assert viewer.opened == [str(tmp_path)]
+        with file_viewer() as viewer:
+            box = window.exports.result_box
+            assert box is not None and box.text() == "Files exported: 6"
+            next(b for b in box.buttons() if b.text() == "Open folder").click()
+            assert viewer.opened == [str(tmp_path)]
     finally:
-        QDesktopServices.unsetUrlHandler("file")
         window.exports.result_box.close()
 
 
