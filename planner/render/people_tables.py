@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from planner.model.people import GENDER_LABELS, ROLE_LABELS, StaffRole, visible_phone
+from planner.model.people import GENDER_LABELS, ROLE_LABELS, StaffRole, visible_id_number, visible_phone
 from planner.model.tour import Group, Tour
 
 STAFF = "staff"
@@ -25,13 +25,14 @@ def drop_empty(headers: list[str], rows: list[list[str]], keep: int = 2) -> Tabl
     return [headers[i] for i in cols], [[r[i] for i in cols] for r in rows]
 
 
-def roster_table(tour: Tour, group_id: str | None, edition: str) -> Table:
-    """Participants of a group (None: all) in roster order; the staff edition adds phone, room and seat."""
+def roster_table(tour: Tour, group_id: str | None, edition: str, id_numbers: bool = False) -> Table:
+    """Participants of a group (None: all) in roster order; the staff edition adds phone, room and seat, and
+    with `id_numbers` the ID number (the organizers' workbook: hotels and insurers ask for it)."""
     names = {g.id: g.name for g in tour.groups}
     people = [p for p in tour.people.participants if group_id is None or p.group == group_id]
     staff = edition == STAFF
     headers = ["序号", "姓名", "性别", "单位职务"] + (["分组"] if group_id is None else []) + (
-        ["电话", "房间", "座位", "民族", "饮食", "备注"] if staff else [])
+        ["电话", "房间", "座位", "民族", "饮食", "备注"] if staff else []) + (["证件号"] if id_numbers else [])
     rows = []
     for i, p in enumerate(people, 1):
         row = [str(i), p.name, GENDER_LABELS[p.gender][0] if p.gender else "", p.unit]
@@ -39,6 +40,8 @@ def roster_table(tour: Tour, group_id: str | None, edition: str) -> Table:
             row.append(names.get(p.group or "", "未分组"))
         if staff:
             row += [visible_phone(p, edition), p.room, p.seat, p.ethnicity, p.diet, p.notes]
+        if id_numbers:
+            row.append(visible_id_number(p, edition))
         rows.append(row)
     return drop_empty(headers, rows)
 

@@ -252,7 +252,7 @@ def table_sheet(wb: Workbook, name: str, table: Table) -> None:
 def people_sheets(wb: Workbook, s: Schedule, chosen: list[Group], edition: str, taken: set[str]) -> None:
     """名单, 住宿, 车辆, 工作人员, 紧急联系: each only when the roster has something for it."""
     t = s.tour
-    tables = [("名单", roster_table(t, None, edition) if t.people.participants else ([], [])),
+    tables = [("名单", roster_table(t, None, edition, id_numbers=True) if t.people.participants else ([], [])),
               ("住宿", hotel_table(t, chosen, edition)), ("车辆", coach_table(t, chosen, edition)),
               ("工作人员", staff_table(t, chosen, edition)), ("紧急联系", emergency_table(t))]
     for name, table in tables:

@@ -113,3 +113,18 @@ def test_the_wechat_image_carries_the_emergency_numbers():
     html = card_html(s, s.tour.groups[0], edition="participant")
     assert f"紧急：湖南省人民医院急诊 {HOSPITAL}" in html and f"紧急：主办方值班电话 {DUTY}" in html
     assert SECRET not in html and DRIVER not in html
+
+
+def test_the_organizers_workbook_lists_id_numbers_as_text_the_participant_one_never():
+    from tests.people_builders import roster
+
+    people = roster(5, ("g1", "g2"))
+    t = staffed_tour(participants=people)
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(t))))
+    rows = list(wb["名单"].iter_rows(values_only=True))
+    column = rows[2].index("证件号")
+    assert [r[column] for r in rows[3:]] == [p["id_number"] for p in people]  # text: all 18 characters kept
+    participant = openpyxl.load_workbook(io.BytesIO(workbook_bytes(schedule(t), edition="participant")))
+    cells = " ".join(str(c) for r in participant["名单"].iter_rows(values_only=True) for c in r)
+    assert "证件号" not in cells and not any(p["id_number"] in cells for p in people)
+    assert "证件号" not in handbook_html(schedule(t), HandbookOptions(edition="staff"))
