@@ -6,6 +6,7 @@ undo stack; the command's first redo() is then a no-op.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -32,19 +33,26 @@ class _Applied(QUndoCommand):
         raise NotImplementedError
 
 
-class SetPeopleField(_Applied):
+class _Swap(_Applied):
+    """A value put in by a setter that returns the one it replaced: undo puts that back."""
+
+    def __init__(self, tour: Tour, text: str, put: Callable[[Tour, Any], Any], new: Any):
+        super().__init__(tour, text)
+        self._put, self.new = put, new
+        self.old = put(tour, new)
+
+    def apply(self) -> None:
+        self._put(self.tour, self.new)
+
+    def undo(self) -> None:
+        self._put(self.tour, self.old)
+
+
+class SetPeopleField(_Swap):
     """One cell: raises EditError from the constructor when the value is refused."""
 
     def __init__(self, tour: Tour, kind: str, index: int, name: str, value: Any, text: str):
-        super().__init__(tour, text)
-        self.kind, self.index, self.name, self.value = kind, index, name, value
-        self.old = set_field(tour, kind, index, name, value)
-
-    def apply(self) -> None:
-        set_field(self.tour, self.kind, self.index, self.name, self.value)
-
-    def undo(self) -> None:
-        set_field(self.tour, self.kind, self.index, self.name, self.old)
+        super().__init__(tour, text, lambda t, v: set_field(t, kind, index, name, v), value)
 
 
 class InsertPeople(_Applied):
@@ -77,31 +85,15 @@ class RemovePeople(_Applied):
             restore_records(self.tour, self.kind, removed)
 
 
-class ReplacePeople(_Applied):
+class ReplacePeople(_Swap):
     """A whole new roster at once (an import): one undo step."""
 
     def __init__(self, tour: Tour, people: People, text: str):
-        super().__init__(tour, text)
-        self.new = people
-        self.old = replace_people(tour, people)
-
-    def apply(self) -> None:
-        replace_people(self.tour, self.new)
-
-    def undo(self) -> None:
-        replace_people(self.tour, self.old)
+        super().__init__(tour, text, replace_people, people)
 
 
-class SetHeadcounts(_Applied):
+class SetHeadcounts(_Swap):
     """Groups' headcounts set at once (to their roster sizes): one undo step."""
 
     def __init__(self, tour: Tour, counts: dict[str, int], text: str):
-        super().__init__(tour, text)
-        self.new = counts
-        self.old = set_headcounts(tour, counts)
-
-    def apply(self) -> None:
-        set_headcounts(self.tour, self.new)
-
-    def undo(self) -> None:
-        set_headcounts(self.tour, self.old)
+        super().__init__(tour, text, set_headcounts, counts)
