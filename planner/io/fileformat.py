@@ -123,9 +123,20 @@ def tour_to_json(tour: Tour) -> str:
     return dump_document(tour, TOUR_FORMAT)
 
 
+def _openable(model: BaseModel, path: Path | str) -> None:
+    """Refuse to write what read_document would refuse (a 20,000-character note typed in the window): the
+    old file stays, and the message names the field, as opening would."""
+    doc = model.model_dump(mode="json", exclude_defaults=True)
+    bad = [(loc, problem) for loc, problem in string_problems(doc) if "too long" in problem]  # a lone
+    if bad:  # surrogate cannot be encoded at all: the writer fails on it as it always did
+        raise _fail(path, *(f"{label(doc, loc) or '(文件)'}: {problem}" for loc, problem in bad))
+
+
 def save_tour(tour: Tour, path: Path | str) -> None:
+    _openable(tour, path)
     atomic_write(Path(path), tour_to_json(tour), backup=True)
 
 
 def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
+    _openable(catalogue, path)
     atomic_write(Path(path), dump_document(catalogue, SITES_FORMAT), backup=True)
