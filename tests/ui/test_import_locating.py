@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog
 import ui.geo.geo_settings as geo_settings
 from planner.geo.datum import to_wgs
 from tests.fake_maps import FakeMaps, maps  # noqa: F401  (the fixture)
+from tests.ui.geo_helpers import use_services
 from ui.catalogue.site_dialog import SiteDialog
-from ui.geo.geo_settings import KEY_SETTING, ONLINE_SETTING, GeoSettingsDialog
+from ui.geo.geo_settings import KEY_SETTING, GeoSettingsDialog
 
 
 @pytest.fixture
@@ -50,8 +51,7 @@ def test_locate_without_a_county_says_so_and_leaves_the_fields(qtbot, dialog):
 
 def test_online_locate_uses_the_users_key_and_converts_bd09(qtbot, dialog, maps, isolated_settings,
                                                              monkeypatch, tmp_path):
-    monkeypatch.setattr(geo_settings, "SERVICES", maps)
-    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
+    use_services(monkeypatch, tmp_path, maps)
     settings_dialog = GeoSettingsDialog(isolated_settings)
     qtbot.addWidget(settings_dialog)
     settings_dialog.online_check.setChecked(True)
@@ -68,15 +68,7 @@ def test_online_locate_uses_the_users_key_and_converts_bd09(qtbot, dialog, maps,
 
 
 def test_online_failure_keeps_the_county_and_says_why(qtbot, dialog, isolated_settings, monkeypatch, tmp_path):
-    from planner.geo.online import Services
-
-    monkeypatch.setattr(geo_settings, "SERVICES", Services(scheme="http", nominatim_domain="127.0.0.1:9",
-                                                           proxies={"http": "http://127.0.0.1:9"},
-                                                           error_wait=0, baidu_delay=0, nominatim_delay=0,
-                                                           timeout=2))
-    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
-    isolated_settings.setValue(ONLINE_SETTING, True)
-    isolated_settings.setValue(KEY_SETTING, "ak")
+    use_services(monkeypatch, tmp_path, settings=isolated_settings, key="ak")
     dialog.address_edit.setText("浙江省海宁市海昌街道皮革城")
     _locate(qtbot, dialog)
     assert dialog.precision_box.currentData() == "county" and dialog.county_edit.text() == "海宁市"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 import ui.geo.geo_settings as geo_settings
 from planner.model.site import Site
 from tests.fake_maps import FakeMaps, maps  # noqa: F401  (the fixture)
-from ui.geo.geo_settings import KEY_SETTING, ONLINE_SETTING
+from tests.ui.geo_helpers import use_services
 
 HEADERS = ["教学点", "地址", "开放时间", "人数上限", "负责人电话"]
 ROWS = [["海宁中国皮革城", "浙江省海宁市海昌街道", "9:00-17:00", 60, "0573-1"],   # a duplicate (name + county)
@@ -104,10 +104,7 @@ def _county_sites(n: int) -> list[Site]:
 
 @pytest.fixture
 def online(maps, isolated_settings, monkeypatch, tmp_path):
-    monkeypatch.setattr(geo_settings, "SERVICES", maps)
-    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
-    isolated_settings.setValue(ONLINE_SETTING, True)
-    isolated_settings.setValue(KEY_SETTING, "ak")
+    use_services(monkeypatch, tmp_path, maps, settings=isolated_settings, key="ak")
     return maps
 
 
@@ -171,13 +168,7 @@ def test_with_online_allowed_rows_are_looked_up_before_the_one_step_import(qtbot
 
 def test_online_lookup_failing_keeps_the_dialog_open_with_the_reason(qtbot, window, isolated_settings,
                                                                      monkeypatch, tmp_path):
-    from planner.geo.online import Services
-
-    monkeypatch.setattr(geo_settings, "SERVICES", Services(scheme="http", nominatim_domain="127.0.0.1:9",
-                                                           proxies={"http": "http://127.0.0.1:9"}, error_wait=0,
-                                                           baidu_delay=0, nominatim_delay=0, timeout=2))
-    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
-    isolated_settings.setValue(ONLINE_SETTING, True)
+    use_services(monkeypatch, tmp_path, settings=isolated_settings)
     rows = [[f"点{i}", f"浙江省海宁市海昌街道{i}号", "", "", ""] for i in range(4)]
     dlg = window.site_imports.open_file(sheet(tmp_path, rows=rows))
     dlg.accept()

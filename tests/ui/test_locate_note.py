@@ -8,23 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLineEdit
 
-import ui.geo.geo_settings as geo_settings
+from tests.ui.geo_helpers import use_services
 from ui.catalogue.site_dialog import SiteDialog
-from ui.geo.geo_settings import KEY_SETTING, ONLINE_SETTING
 
 
 @pytest.fixture
 def unreachable_service(monkeypatch, isolated_settings, tmp_path):
-    """Online locating allowed, but the map service cannot be reached (a closed local port)."""
-    from planner.geo.online import Services
-
-    monkeypatch.setattr(geo_settings, "SERVICES", Services(scheme="http", nominatim_domain="127.0.0.1:9",
-                                                           proxies={"http": "http://127.0.0.1:9"},
-                                                           error_wait=0, baidu_delay=0, nominatim_delay=0,
-                                                           timeout=2))
-    monkeypatch.setattr(geo_settings, "cache_path", lambda: tmp_path / "geocache.json")
-    isolated_settings.setValue(ONLINE_SETTING, True)
-    isolated_settings.setValue(KEY_SETTING, "ak")
+    """Online locating allowed, but the map service cannot be reached."""
+    use_services(monkeypatch, tmp_path, settings=isolated_settings, key="ak")
 
 
 def field_places(dialog) -> dict[str, tuple]:
