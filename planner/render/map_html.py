@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import folium
+import numpy as np
 import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
-from jinja2 import Template
 
 from planner.geo.boundaries import Bounds, Geography, geography
 from planner.render.coords import identity, wgs_to_gcj
@@ -140,14 +140,14 @@ def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", 
     m.default_js, m.default_css = [], []
     js, css = leaflet_assets()
     root = m.get_root()
-    root.header.add_child(Element(f"<script>{js}</script>"), name="leaflet_js")
-    root.header.add_child(Element(f"<style>{css}\n{_CSS}</style>"), name="leaflet_css")
-    root.header.add_child(Element(f"<title>{safe(route_map.title)}</title>"), name="title")
+    root.header.add_child(_Raw(f"<script>{js}</script>"), name="leaflet_js")
+    root.header.add_child(_Raw(f"<style>{css}\n{_CSS}</style>"), name="leaflet_css")
+    root.header.add_child(_Raw(f"<title>{safe(route_map.title)}</title>"), name="title")
     _tile_layers(m, tiles, tianditu_key)
-    root.html.add_child(Element('<div class="st-legend" id="st-legend"></div>'))
+    root.html.add_child(_Raw('<div class="st-legend" id="st-legend"></div>'))
     if tiles == "none" or (tiles == "tianditu" and not tianditu_key):
-        root.html.add_child(Element(f'<div class="st-note">{_TEXT[lang]["tiles_off"]}</div>'))
-    root.html.add_child(Element(f'<div class="st-note st-failed" id="st-failed">{_TEXT[lang]["tiles_failed"]}'
+        root.html.add_child(_Raw(f'<div class="st-note">{_TEXT[lang]["tiles_off"]}</div>'))
+    root.html.add_child(_Raw(f'<div class="st-note st-failed" id="st-failed">{_TEXT[lang]["tiles_failed"]}'
                                 "</div>"))
     _AfterMap(RUNTIME % m.get_name()).add_to(m)
     geo = geography(area or route_map.bounds(), "gcj02" if tiles == "gaode" else "wgs84")
@@ -158,20 +158,36 @@ def build_map(route_map: RouteMap, tiles: str = "none", tianditu_key: str = "", 
 
 
 def geo_data(geo: Geography) -> dict:
-    """Outlines as Leaflet wants them ([lat, lon]), names escaped like every other text on the page."""
+    """Outlines as flat lat, lon, lat, lon … in 1e-5 degrees (integers: a third of the text, and JSON writes
+    them fast); names escaped like every other text on the page."""
     return {level: [{"name": safe(a.division.name), "at": [round(a.label[0], 5), round(a.label[1], 5)],
-                     "rings": [r[:, ::-1].tolist() for r in a.rings]} for a in areas]
+                     "rings": [np.rint(r[:, ::-1] * 1e5).astype(np.int64).ravel().tolist() for r in a.rings]}
+                    for a in areas]
             for level, areas in geo.layers().items()}
 
 
-class _AfterMap(MacroElement):
-    """Our own script, placed after folium has created the map and its layers."""
+class _Raw(Element):
+    """Text placed as it is. folium's Element would compile it as a Jinja template: slow for Leaflet's
+    140 KB, and a tour title holding "{{ … }}" would run as template code."""
 
-    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _AfterMap(MacroElement):
+    """Our own script, placed after folium has created the map and its layers — as raw text: branca would
+    compile a macro's output as a Jinja template, and a site named "{{ … }}" would run as template code."""
 
     def __init__(self, code: str):
         super().__init__()
         self.code = code
+
+    def render(self, **kwargs) -> None:
+        self.get_root().script.add_child(_Raw(self.code), name=self.get_name())
 
 
 def data_script(route_map: RouteMap, tiles: str = "none", lang: str = "zh", refit: bool = False) -> str:
@@ -191,10 +207,9 @@ def data_script(route_map: RouteMap, tiles: str = "none", lang: str = "zh", refi
                        ".addTo(g);")
     # hotels and stations first, so numbered stops are drawn on top of them
     ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
-    for marker, shift in zip(ordered, _shifts(ordered)):
-        css, style, label, size = _icon(marker, colours)
-        out.append(f"mk(g, {_json(_point(project(marker.site.lat, marker.site.lon)))}, {_json(css)}, "
-                   f"{_json(style)}, {_json(label)}, {size}, {shift}, {_json(_tooltip(marker, names, lang))});")
+    marks = [[*_point(project(marker.site.lat, marker.site.lon)), *_icon(marker, colours), shift,
+              _tooltip(marker, names, lang)] for marker, shift in zip(ordered, _shifts(ordered))]
+    out.append(f"{_json(marks)}.forEach(function (m) {{ mk(g, [m[0], m[1]], m[2], m[3], m[4], m[5], m[6], m[7]); }});")
     bounds = route_map.bounds()
     if bounds is not None:
         bounds = [_point(project(*bounds[0])), _point(project(*bounds[1]))]

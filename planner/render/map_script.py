@@ -55,7 +55,12 @@ RUNTIME = """(function (map) {
     ["province", "city", "county"].forEach(function (level) {
       var group = L.layerGroup(), names = L.layerGroup();
       (data[level] || []).forEach(function (a) {
-        L.polygon(a.rings, L.extend({renderer: canvas, interactive: false, studyTourGeo: true}, look[level]))
+        var rings = a.rings.map(function (flat) {
+          var ring = [];
+          for (var i = 0; i < flat.length; i += 2) { ring.push([flat[i] / 1e5, flat[i + 1] / 1e5]); }
+          return ring;
+        });
+        L.polygon(rings, L.extend({renderer: canvas, interactive: false, studyTourGeo: true}, look[level]))
           .addTo(group);
         if (level !== "province" && a.name) {
           var tag = document.createElement("span");

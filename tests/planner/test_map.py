@@ -111,3 +111,12 @@ def test_hostile_names_show_as_text_and_run_nothing(evil):
 
 def test_safe_escapes_what_breaks_out_of_html_or_template_literals():
     assert safe("<a>&`$\\\"'") == "&lt;a&gt;&amp;&#96;&#36;&#92;&quot;&#x27;"
+
+
+def test_names_that_look_like_template_code_show_literally():
+    """folium's branca compiles text it is given as Jinja templates: names must never reach that step."""
+    t = tour(group("g1", day("2025-02-24", visit("x")), name="{{ 6*7 }}组"),
+             sites=[site("x", "{{ 7*7 }}馆", at=(30.3, 120.2))], title="{{ 5*5 }}班")
+    page = render_html(build_route_map(schedule(t)))
+    assert "{{ 7*7 }}馆" in page and "{{ 6*7 }}组" in page and "<title>{{ 5*5 }}班</title>" in page
+    assert "49馆" not in page and "42组" not in page and "25班" not in page
