@@ -116,3 +116,16 @@ def test_switching_to_a_sheet_without_rows_clears_the_preview(qtbot, dock, tmp_p
     assert dialog.preview.rowCount() == 0 and not dialog.ok_button.isEnabled()
     dialog.ok_button.click()
     assert dock.document.tour.people.participants == []
+
+
+def test_a_mapping_without_the_name_column_says_so_and_offers_no_import(qtbot, dock, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,电话\n张三,13900000001\n", encoding="utf-8")
+    dialog = dock.import_roster(path)
+    assert dialog.preview.rowCount() == 1
+    dialog.mapping.choose(0, "")
+    assert "姓名" in dialog.summary.text() and not dialog.ok_button.isEnabled()
+    assert dialog.preview.rowCount() == 0 and dialog.problems.count() == 0
+    assert dialog.info.text().startswith("r.csv · ")  # the file itself is fine: its line stays
+    dialog.ok_button.click()
+    assert dock.document.tour.people.participants == []
