@@ -17,7 +17,7 @@ from planner.render.labels import weekday_of
 from planner.model.site import KIND_LABELS, TOPICS, Site, SiteKind
 from ui.catalogue.site_form_rules import (LIST_SEPARATORS, coordinate_pair, default_visit_minutes, in_china_area,
                                           parse_hours, suggest_id)
-from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
+from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, over_file_limits, widget_for
 from ui.geo.locate_button import LocateButton
 from ui.i18n import lang, pick
 
@@ -241,7 +241,7 @@ class SiteDialog(QDialog):
             return self.tr("Latitude must be between -90 and 90")
         if field == "lon":
             return self.tr("Longitude must be between -180 and 180")
-        if field == "name":
+        if field == "name" and error["type"] != "string_too_long":
             return self.tr("Enter a name")
         if error["type"] == "clock":
             return fill(self.tr("“%1” is not a time of day (00:00–23:59)"), ctx.get("value", ""))
@@ -262,6 +262,10 @@ class SiteDialog(QDialog):
                 widget = self._by_type.get(err.type) or widget_for(err.loc, self._fields) or self.buttons
                 if widget not in self.field_errors.fields():  # the form's own reason comes first
                     self.field_errors.show(widget, self._reason(raw, err.text))
+        for key, reason in over_file_limits(data).items():  # the model allows it, but no file could hold it
+            widget = self._fields.get((key,))
+            if widget is not None and widget not in self.field_errors.fields():
+                self.field_errors.show(widget, reason)
         for widget in self.field_errors.fields():
             self.field_errors.label(widget).setToolTip(self.field_errors.text(widget))
         valid = not self.field_errors.has_errors()

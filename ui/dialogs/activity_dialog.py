@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from planner.model.site import Site
 from planner.schedule.timeline import activity_minutes
 from planner.model.tour import KIND_LABELS, MODE_LABELS, Activity, ActivityKind, Tour, TransferMode
-from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill
+from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, over_file_limits
 from ui.i18n import pick
 
 DEFAULT_MINUTES = -1   # the minutes spin's lowest value stands for "the usual minutes" (None)
@@ -218,11 +218,17 @@ class ActivityDialog(QDialog):
         for combo in unknown:
             self.errors.show(combo, fill(self.tr("No site of this tour is called “%1”"), combo.currentText()))
         activity = None
+        edited = self._edited()
         try:
-            activity = Activity.model_validate(self._edited())
+            activity = Activity.model_validate(edited)
         except ValidationError as exc:
             self.errors.show_all(field_errors(exc), self._fields, self.kind_combo, self._by_type)
-        valid = activity is not None and not unknown
+        too_long = {self._fields[(k,)]: reason for k, reason in over_file_limits(edited).items()
+                    if (k,) in self._fields}
+        for widget, reason in too_long.items():  # the model allows it, but no tour file could hold it
+            if widget not in self.errors.fields():
+                self.errors.show(widget, reason)
+        valid = activity is not None and not unknown and not too_long
         self.ok_button.setEnabled(valid)
         return activity if valid else None
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pydantic import ValidationError
 
+from planner.io.limits import MAX_NAME, MAX_STRING, NAME_KEYS
 from planner.io.validation_text import parse_path
 from ui.i18n import translator
 
@@ -31,6 +32,17 @@ def fill(template: str, *args: object) -> str:
 
 
 _tr = translator("FieldErrors")
+
+
+def over_file_limits(data: Mapping[str, Any]) -> dict[str, str]:
+    """Form fields holding more text than a tour or catalogue file may (planner/io/limits: what opening a
+    file refuses), each with its reason, so nothing typed in a form makes a file unopenable."""
+    reasons = {}
+    for key, value in data.items():
+        limit = MAX_NAME if key in NAME_KEYS and isinstance(value, str) else MAX_STRING
+        if any(isinstance(v, str) and len(v) > limit for v in (value if isinstance(value, list) else [value])):
+            reasons[key] = fill(_messages()["string_too_long"][0], limit)
+    return reasons
 
 
 def _messages() -> dict[str, tuple[str, tuple[str, ...]]]:
