@@ -123,7 +123,7 @@ class _Model:
                     m.add_implication(b, x)
                     m.add(lunch_var >= self.start[s.id] + s.duration).only_enforce_if(b)
             if lunch_var is not None:
-                m.add(sum(brk.values()) == used)
+                self._lunch_needed(r, brk, used, dep, arr)
                 self.lunch[r.id] = (lunch_var, [brk[k] for k in range(len(cands) + 1)])
             dur = r.lunch.duration if r.lunch is not None else 0
             # arcs between the depot (node 0) and candidates, pruned when time windows rule them out
@@ -169,6 +169,20 @@ class _Model:
         self.score = score
         m.maximize(score - inst.travel_weight * self.travel - inst.span_weight * spans
                    - max(1, inst.change_weight) * sum(penalties))
+
+    def _lunch_needed(self, r, brk: dict, used, dep, arr) -> None:
+        """A used route takes its break, unless the break allows a day that misses lunch time."""
+        m, b = self.m, r.lunch
+        if b.skip_until is None and b.skip_from is None:
+            m.add(sum(brk.values()) == used)
+            return
+        took = m.new_bool_var(f"lunch_{r.id}")
+        m.add(sum(brk.values()) == took)
+        m.add_implication(took, used)
+        early, late = m.new_bool_var(""), m.new_bool_var("")
+        m.add(arr <= (b.skip_until if b.skip_until is not None else -1)).only_enforce_if(early)
+        m.add(dep >= (b.skip_from if b.skip_from is not None else 10 ** 6)).only_enforce_if(late)
+        m.add_bool_or([took, early, late, used.Not()])
 
     def _stop(self, sid: str) -> Stop:
         return self._by_id[sid]
@@ -283,7 +297,8 @@ class _Model:
                 var, brk = self.lunch[r.id]
                 lunch_start = value(var)
                 pos = {0: 0, **{nodes.index(self._stop(v.stop)) + 1: n for n, v in enumerate(visits, start=1)}}
-                after = next(pos[k] for k, b in enumerate(brk) if value(b))
+                after = next((pos[k] for k, b in enumerate(brk) if value(b)), None)
+                lunch_start = lunch_start if after is not None else None
             routes[r.id] = RoutePlan(r.id, value(self.depart[r.id]), value(self.arrive[r.id]), tuple(visits),
                                      after, lunch_start)
         score = sum(self._stop(v.stop).score for rp in routes.values() for v in rp.visits)

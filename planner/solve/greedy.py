@@ -84,6 +84,9 @@ class Greedy:
             return None
         if route.lunch is not None and order and lunch_at is None:
             walks = [w for k in range(len(order) + 1) if (w := self._walk(route, order, k, keep)) is not None]
+            until = route.lunch.skip_until
+            if until is not None and (w := self._walk(route, order, -1, keep)) is not None and w.arrive <= until:
+                walks.append(w)  # a day over before lunch time needs none
             keep = route.lunch.prefer_start  # repair: the lunch where it is, when it still fits
             return min(walks, key=lambda w: (keep is not None and w.lunch_start != keep, w.arrive, w.travel),
                        default=None)
@@ -111,7 +114,7 @@ class Greedy:
         arrive = t + tt[here][route.end]
         if arrive > route.latest:
             return None
-        return _Walk(starts, lunch_at, lunch_start, arrive, travel + tt[here][route.end])
+        return _Walk(starts, lunch_at if lunch_at != -1 else None, lunch_start, arrive, travel + tt[here][route.end])
 
     def cost(self, route: Route, w: _Walk | None, order: list[str]) -> int:
         if not order:

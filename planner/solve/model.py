@@ -27,6 +27,8 @@ class Break:
     duration: int
     window: Window
     prefer_start: int | None = None   # repair: the current start, kept when possible
+    skip_until: int | None = None     # may be left out by a route that arrives by then,
+    skip_from: int | None = None      # or sets off at or after this (a day that misses lunch time)
 
 
 @dataclass(frozen=True)

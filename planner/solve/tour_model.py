@@ -107,7 +107,17 @@ def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
             now = starts.get(meal.id) if (meal is not None and repair) else None
             latest = lunch_w.end_min - inside
             # repair does not insist on a lunch the organizer already placed a little late (a warning)
-            lunch = Break(lunch_len, Window(lunch_w.start_min, max(latest, now or latest)), now)
+            need = tour.lunch_minutes
+            # a day without a meal may stay without one if it misses lunch time, as the scheduler allows
+            # (starting after lunch time only for a day that starts with a pin then, e.g. an arrival day:
+            # otherwise the plan would idle at the hotel all morning to skip lunch)
+            first = day.activities[0] if day.activities else None
+            late = lunch_w.end_min - need
+            after = late if first is not None and first.pinned and minutes(first.pinned) >= late else None
+            skip = (lunch_w.start_min + need, after) if meal is None else (None, None)
+            lunch = Break(lunch_len, Window(lunch_w.start_min, max(latest, now or latest)), now, *skip)
+            if meal is None and need == 0:
+                lunch = None
             if meal is not None:
                 meals[rid] = meal
             routes.append(Route(rid, loc(day.start), loc(day.end), tour.day_window.start_min,

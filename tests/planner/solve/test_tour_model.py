@@ -51,3 +51,13 @@ def test_plan_moves_a_visit_off_a_holiday_and_keeps_hours_and_pins():
     entry = next(e for e in result.plan("g1", first.date).entries if e.activity.site == "museum")
     assert entry.start >= 14 * 60 and entry.end <= 17 * 60
     assert any(a.kind is ActivityKind.MEAL for a in first.activities)
+
+
+def test_a_day_over_before_lunch_time_gets_no_meal_and_a_full_day_gets_one():
+    t = tour(group("g1", day("2025-02-24", visit("short", minutes=60, pinned="09:00")),  # pinned: stays that day
+                   day("2025-02-25", visit("long", minutes=260, pinned="08:00"))),
+             sites=[site("short"), site("long")])
+    out = run(t, time_limit=1)
+    meals = {d.date.day: [a for a in d.activities if a.kind is ActivityKind.MEAL] for d in out.tour.group("g1").days}
+    assert meals[24] == [] and len(meals[25]) == 1
+    assert not {p.code for p in schedule(out.tour).problems} & {"no-lunch", "meal-outside-lunch", *CLOSED}
