@@ -50,3 +50,16 @@ def test_an_activity_note_or_title_longer_than_a_file_holds_is_refused_beside_it
     assert dialog.validate() is None and not dialog.ok_button.isEnabled()
     shown = {dialog.errors.text(w) for w in (dialog.notes_edit, dialog.title_edit)}
     assert any(str(MAX_STRING) in s for s in shown) and any(str(MAX_NAME) in s for s in shown)
+
+
+def test_tour_notes_longer_than_a_file_holds_are_refused_in_the_settings(qtbot, english):
+    from ui.dialogs.settings_dialog import TourSettingsDialog
+
+    t = tour(group("g1", day("2025-02-24", visit("mill", id="v1"))), sites=[site("mill", "厂")])
+    dialog = TourSettingsDialog(t)
+    qtbot.addWidget(dialog)
+    dialog.notes_edit.setPlainText("须" * (MAX_STRING + 1))
+    assert dialog.validate() is None and not dialog.ok_button.isEnabled()
+    assert str(MAX_STRING) in dialog.errors.text(dialog.notes_edit)
+    dialog.notes_edit.setPlainText("须" * MAX_STRING)
+    assert dialog.validate() is not None

@@ -24,7 +24,7 @@ from planner.render.labels import short_date
 from ui import literal
 from planner.model.people_edits import refit_people
 from planner.model.tour import Tour
-from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, widget_for
+from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, over_file_limits, widget_for
 from ui.dialogs.groups_model import COLOUR, HEADCOUNT, GroupsModel, planned_activities
 from ui.i18n import lang
 
@@ -377,6 +377,11 @@ class TourSettingsDialog(QDialog):
                     self.errors.show(self.groups_view, f"{where}: {err.text}")
                 else:
                     self.errors.show(widget_for(err.loc, self._fields) or self.title_edit, err.text)
+        too_long = over_file_limits({k: data.get(k) for k in ("title", "organizer", "revision", "notes")})
+        for key, reason in too_long.items():  # the model allows it, but no tour file could hold it
+            if self._fields.get((key,)) not in self.errors.fields():
+                self.errors.show(self._fields.get((key,)) or self.title_edit, reason)
+        tour = None if too_long else tour
         self._mark_tabs()
         self.ok_button.setEnabled(tour is not None)
         return tour
