@@ -356,3 +356,27 @@ def test_the_whole_acceptance_tour_undoes_to_nothing_and_redoes_to_the_same_chec
     again = tmp_path / "again.tour.json"
     save_tour(doc.tour, again)
     assert check_json(again, capsys) == check_json(built, capsys)
+
+
+def test_copying_over_planned_days_says_what_it_replaced_and_how_to_get_it_back(organizer_window, qtbot,
+                                                                              monkeypatch, english):
+    window = organizer_window
+    doc, board = window.document, window.board
+    new_tour(window, monkeypatch)
+    answer(monkeypatch, ActivityDialog, lambda d: None)
+    for gid in ("g1", "g2"):
+        click_cell(qtbot, board, gid, MON)
+        qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
+        qtbot.keyClick(board, Qt.Key.Key_F, CTRL_SHIFT)
+    window.authoring.actions.copy_day(("g1", MON), ("g2", MON))
+    said = window.statusBar().currentMessage()
+    assert "2" in said and doc.tour.groups[1].name in said and "Ctrl+Z" in said
+    window.statusBar().clearMessage()
+    click_cell(qtbot, board, "g1", TUE)
+    qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
+    window.authoring.actions.copy_route("g1", "g2")
+    said = window.statusBar().currentMessage()
+    assert "2" in said and doc.tour.groups[1].name in said and "Ctrl+Z" in said
+    window.statusBar().clearMessage()
+    window.authoring.actions.copy_day(("g1", TUE), ("g1", WED))  # nothing was planned there: nothing to say
+    assert window.statusBar().currentMessage() == ""

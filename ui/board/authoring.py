@@ -43,6 +43,7 @@ class BoardAuthoring(QObject):
         self.board.legClicked.connect(self.edit_leg)
         self.board.deleteRequested.connect(self.delete_selected)
         self.actions.transferFrom.connect(self.transfer_from)
+        self.actions.replaced.connect(self._say)
 
     def transfer_from(self, station_id: str, slot: Slot) -> None:
         """A station dropped on the board: the transfer form, boarding there, once the drop is over."""

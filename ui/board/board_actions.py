@@ -23,6 +23,7 @@ _tr = translator("BoardActions")
 
 class BoardActions(QObject):
     transferFrom = Signal(str, object)  # a station dropped at a Slot: the transfer form asks where to (authoring)
+    replaced = Signal(str)  # a copy replaced planned activities: said in the status bar, with the way back
 
     def __init__(self, document: TourDocument, parent=None):
         super().__init__(parent)
@@ -180,13 +181,23 @@ class BoardActions(QObject):
             return False  # nothing planned there (or it went away since it was copied)
         text = _tr("Copy %1 to %2").replace("%1", self._where(Slot(*source, 0))).replace(
             "%2", self._where(Slot(*target, 0)))
+        day = self.tour.group(target[0]).day(target[1])
+        planned = len(day.activities) if day else 0
         self.document.push(DaysEdit(self.tour, [target[0]], lambda t: copy_day(t, *source, *target), text))
+        self._say_replaced(planned, self._where(Slot(*target, 0)))
         return True
+
+    def _say_replaced(self, planned: int, where: str) -> None:
+        if planned:
+            self.replaced.emit(_tr("Replaced %1 activities of %2 — Ctrl+Z brings them back")
+                               .replace("%1", str(planned)).replace("%2", where))
 
     def copy_route(self, group_id: str, to_group: str) -> bool:
         if group_id == to_group or self.tour.group(group_id) is None or self.tour.group(to_group) is None:
             return False
         names = [self.tour.group(g).name for g in (group_id, to_group)]
         text = _tr("Copy the route of %1 to %2").replace("%1", names[0]).replace("%2", names[1])
+        planned = sum(len(d.activities) for d in self.tour.group(to_group).days)
         self.document.push(DaysEdit(self.tour, [to_group], lambda t: copy_route(t, group_id, to_group), text))
+        self._say_replaced(planned, names[1])
         return True
