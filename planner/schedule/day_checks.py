@@ -33,8 +33,8 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
     if plan.slack < 0:
         add("day-overflow", day_end=fmt(plan.day_end), over=-plan.slack, window_end=fmt(plan.window_end))
 
-    makeup = _safe(holidays.is_makeup_workday, date, False)
-    holiday = _safe(holidays.holiday, date, None)
+    makeup = _safe(holidays.is_makeup_workday, date)
+    holiday = _safe(holidays.holiday, date)
     if plan.entries and plan.day_start < plan.window_start:  # only a pinned first activity does that
         first = plan.entries[0]
         add("early-start", first, activity=_name(first), start=fmt(first.start), depart=fmt(first.depart),
@@ -94,11 +94,12 @@ def _site_name(tour: Tour, site_id: str) -> str:
     return tour.site_index()[site_id].name  # a loaded tour names only sites it holds
 
 
-def _safe(fn, date: dt.date, default):
+def _safe(fn, date: dt.date):
+    """The calendar's answer, or None for a year it does not know yet (reported once as holidays-unknown)."""
     try:
         return fn(date)
     except NotImplementedError:
-        return default
+        return None
 
 
 def holiday_gaps(tour: Tour) -> list[Problem]:

@@ -92,7 +92,8 @@ def test_a_first_activity_pinned_before_the_window_is_an_early_start_not_unreach
     p = only(result, "early-start")
     assert (p.group_id, p.date, p.activity_id, p.severity) == ("a", MONDAY, "early", Severity.ERROR)
     v = p.values()
-    assert (v["start"], v["depart"], v["window_start"]) == ("07:00", "07:00", "08:00")
+    assert (v["start"], v["depart"], v["window_start"], v["activity"]) == ("07:00", "07:00", "08:00", "礼堂")
+    assert (v["group"], v["date"], p.values("en")["date"]) == ("第一组", "2月24日", "24 Feb")
     plan = result.plan("a", MONDAY)
     assert (plan.day_start, plan.entries[0].start, plan.entries[0].pinned_late) == (7 * 60, 7 * 60, 0)
 
@@ -142,8 +143,8 @@ def _opening(pinned, where="hall", gid=""):
 
 def test_a_joint_tag_at_different_times_is_a_mismatch_and_two_bookings():
     t = tour(group("a", day(MON, _opening("09:00", gid="a")), name="第一组"),
-             group("b", day(MON, _opening("10:00", gid="b")), name="第二组"),
-             sites=[site("hall", "礼堂", kind="venue", max_groups=1)])
+             group("b", day(MON, visit("x", minutes=30), _opening("10:00", gid="b")), name="第二组"),
+             sites=[site("hall", "礼堂", kind="venue", max_groups=1), site("x")])
     result = schedule(t)
     p = only(result, "joint-mismatch")
     assert p.severity is Severity.ERROR and p.date == MONDAY
@@ -296,3 +297,8 @@ def test_each_joint_session_of_a_day_is_compared():
              sites=[site("hall", kind="venue", max_groups=2)])
     p = only(schedule(t), "joint-mismatch")
     assert p.activities == ("close-a", "close-b") and p.values()["joint"] == "closing"
+
+
+def test_the_group_driving_most_is_named_first_whatever_its_id():
+    p = only(schedule(_driving(50.2, 20.3)), "balance-driving")
+    assert p.groups == ("a", "b") and (p.values()["most"], p.values()["least"]) == ("第一组", "第二组")
