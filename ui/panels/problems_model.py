@@ -29,12 +29,24 @@ class ProblemsModel(RowsModel):
         super().__init__(parent)
         self.document = document
         self._rows = list(document.schedule.problems)
+        self._messages: dict[int, tuple[str, str]] = {}  # id(problem) → (language, message), for shown rows
         document.changed.connect(self.refresh)
+
+    def _message(self, p: Problem) -> str:
+        """Messages are built from the tour (names, times) — worth keeping while the problem object lives:
+        after a partial re-plan most problems are the very objects already shown."""
+        language = lang()
+        known = self._messages.get(id(p))
+        if known is None or known[0] != language:
+            known = self._messages[id(p)] = (language, p.message(language))
+        return known[1]
 
     def refresh(self) -> None:
         """After a partial re-plan most problems are the very objects shown already: only the rows around
         the others are removed, inserted or repainted, so the table keeps its selection and scroll."""
         new = list(self.document.schedule.problems)
+        alive = {id(p) for p in new} & {id(p) for p in self._rows}  # ids of gone objects may be reused
+        self._messages = {k: v for k, v in self._messages.items() if k in alive}
         if self.document.touched is None:
             self.beginResetModel()
             self._rows = new
@@ -85,7 +97,7 @@ class ProblemsModel(RowsModel):
             if col == 2:
                 return short_date(p.date, lang()) if p.date else ""
             if col == 3:
-                return p.message(lang())
+                return self._message(p)
             return p.code
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return COLOURS[p.severity]
