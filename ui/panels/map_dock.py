@@ -13,7 +13,7 @@ import math
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -24,6 +24,7 @@ from ui.document import TourDocument
 from ui.i18n import lang
 
 TILES_SETTING = "map/tiles"
+EDIT_DELAY_MS = 120
 KEY_SETTING = "map/tianditu_key"
 
 
@@ -100,7 +101,9 @@ class MapDock(QDockWidget):
         self.tiles_failed.setWordWrap(True)
         self.tiles_failed.hide()
         box.insertWidget(1, self.tiles_failed)
-        document.changed.connect(self.refresh)
+        # edits come in bursts (typing, dragging): the map follows once they pause, after the board
+        self._edits = QTimer(self, singleShot=True, interval=EDIT_DELAY_MS, timeout=self._catch_up_if_visible)
+        document.changed.connect(self._edited)
         self.refresh()
 
     @staticmethod
@@ -162,6 +165,15 @@ class MapDock(QDockWidget):
         """The tour, scope or base map changed: bring the page up to date now if it can be seen."""
         self._behind = True
         if self.view is not None and self.isVisible():
+            self._catch_up()
+
+    def _edited(self) -> None:
+        self._behind = True
+        if self.view is not None and self.isVisible():
+            self._edits.start()
+
+    def _catch_up_if_visible(self) -> None:
+        if self._behind and self.view is not None and self.isVisible():
             self._catch_up()
 
     def showEvent(self, event) -> None:
