@@ -8,11 +8,12 @@ from planner.model.edits import (Slot, adopt_site, drop_site, find_activity, ins
                                  remove_activity, replace_activity)
 from planner.model.site import Site
 from planner.model.tour import Activity, Tour
+from ui.dialogs.mnemonics import undo_text
 
 
 class _TourCommand(QUndoCommand):
     def __init__(self, tour: Tour, text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.tour = tour
 
     def touched(self) -> set | None:

@@ -20,6 +20,7 @@ from ui.document import TourDocument
 from ui.exports.export_dialog import ExportDialog, ExportJob, handbook_written
 from ui.exports.window_exports import WindowExports
 from ui.dialogs.day_tips_dialog import DayTipsAction
+from ui.dialogs.mnemonics import as_typed
 from ui.errors import ErrorBoundary
 from ui.file_actions import FileActions
 from ui.i18n import SETTING as LANGUAGE_SETTING
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for name in self.files.recent():
-            action = self.recent_menu.addAction(name)
+            action = self.recent_menu.addAction(as_typed(name))  # a path "R&D" must not lose its "&"
             action.triggered.connect(lambda _=False, n=name: self.files.open(Path(n)))
         self.recent_menu.setEnabled(True)
 

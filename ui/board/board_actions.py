@@ -14,6 +14,7 @@ from planner.model.nights import night_of, set_night, set_start
 from planner.model.site import Site, SiteKind
 from ui.board.commands_days import DaysEdit, SetLeg
 from ui.commands import AddActivity, EditActivity, MoveActivity, RemoveActivity
+from ui.dialogs.mnemonics import undo_text
 from ui.document import TourDocument
 from ui.i18n import lang, translator
 
@@ -107,7 +108,7 @@ class BoardActions(QObject):
             yield
             return
         stack = self.document.undo_stack
-        stack.beginMacro(text)
+        stack.beginMacro(undo_text(text))
         try:
             yield
             self.set_night(slot.group_id, slot.date, hotel.id)
@@ -119,7 +120,7 @@ class BoardActions(QObject):
         if len(activity_ids) < 2:
             return bool(activity_ids) and self.remove(activity_ids[0])
         stack = self.document.undo_stack
-        stack.beginMacro(_tr("Delete %1 activities").replace("%1", str(len(activity_ids))))
+        stack.beginMacro(undo_text(_tr("Delete %1 activities").replace("%1", str(len(activity_ids)))))
         for activity_id in activity_ids:
             self.remove(activity_id)
         stack.endMacro()

@@ -14,6 +14,7 @@ from planner.model.copying import restore_days, snapshot_days
 from planner.model.edits import adopt_site, drop_site, restore_leg_overrides, set_leg_override
 from planner.model.site import Site
 from planner.model.tour import Tour
+from ui.dialogs.mnemonics import undo_text
 
 
 class DaysEdit(QUndoCommand):
@@ -21,7 +22,7 @@ class DaysEdit(QUndoCommand):
 
     def __init__(self, tour: Tour, group_ids: list[str], edit: Callable[[Tour], object], text: str,
                  sites: list[Site] = ()):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.tour, self.group_ids, self.edit, self.sites = tour, list(group_ids), edit, list(sites)
         self.before = self.after = None
         self.adopted: list[str] = []
@@ -47,7 +48,7 @@ class SetLeg(QUndoCommand):
 
     def __init__(self, tour: Tour, origin: str, destination: str, minutes: int | None, km: float | None,
                  text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.tour, self.origin, self.destination, self.minutes, self.km = tour, origin, destination, minutes, km
         self.old = None
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from planner.model.edits import EditError, replace_site
 from planner.model.site import Catalogue, Site
 from ui.dialogs.form_errors import fill
+from ui.dialogs.mnemonics import undo_text
 
 
 def _index(catalogue: Catalogue, site_id: str) -> int:
@@ -24,7 +25,7 @@ def _index(catalogue: Catalogue, site_id: str) -> int:
 
 class _CatalogueCommand(QUndoCommand):
     def __init__(self, document, text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.document = document
 
     @property

@@ -16,13 +16,14 @@ from planner.model.day_tips import DayTips
 from planner.model.edits import day_of
 from planner.model.tour import Tour
 from planner.render.labels import day_label
+from ui.dialogs.mnemonics import undo_text
 
 
 class EditDayTips(QUndoCommand):
     """Set one group-day's tips; a day created only to hold them goes away again on undo."""
 
     def __init__(self, tour: Tour, group_id: str, date: dt.date, tips: DayTips, text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.tour, self.group_id, self.date, self.tips = tour, group_id, date, tips
         self.before: DayTips | None = None
         self.created = False

@@ -10,11 +10,12 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.model.edits import replace_site
 from planner.model.site import Site
+from ui.dialogs.mnemonics import undo_text
 
 
 class ReplaceCatalogueSites(QUndoCommand):
     def __init__(self, document, sites: list[Site], text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.document = document
         self.new = [s.model_copy(deep=True) for s in sites]
         self.old = [s.model_copy(deep=True) for s in document.catalogue.sites]

@@ -15,11 +15,12 @@ from planner.model.people import People
 from planner.model.people_edits import (Removed, insert_records, remove_records, replace_people, restore_records,
                                         set_field, set_headcounts)
 from planner.model.tour import Tour
+from ui.dialogs.mnemonics import undo_text
 
 
 class _Applied(QUndoCommand):
     def __init__(self, tour: Tour, text: str):
-        super().__init__(text)
+        super().__init__(undo_text(text))
         self.tour = tour
         self._first = True
 
