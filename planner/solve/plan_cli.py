@@ -30,7 +30,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         "errors_before": len(out.errors(out.before)), "errors_after": len(errors),
         "changed_activities": out.changed_activities, "travel_minutes_before": before,
         "travel_minutes_after": after, "kept_original": out.kept_original,
-        "search": out.plan.stopped if out.plan else "no plan found",
+        "search": out.plan.stopped if out.plan else ("not needed" if not out.errors(out.before) else "no plan found"),
         "seconds": round(out.plan.seconds, 1) if out.plan else None,
         "stranded_activities": out.stranded,
     }

@@ -55,6 +55,8 @@ def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_
     """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down."""
     check_groups(tour, groups)
     before = schedule(tour)
+    if repair and not any(p.severity is Severity.ERROR for p in before.problems):
+        return Outcome(tour, before, before, None, kept_original=True)  # nothing to repair
     new = tour.model_copy(deep=True)
     current = schedule(new)
     ti = build(new, groups, repair, current, dates)
