@@ -45,7 +45,7 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
             add("pinned-unreachable", e, activity=_name(e), pinned=fmt(_pinned(e)),
                 arrive=fmt(e.start), late=e.pinned_late)
         if e.leg.minutes > tour.travel.long_leg_minutes:
-            add("long-leg", e, site=(e.leg_to.name if e.leg_to else ""), minutes=e.leg.minutes,
+            add("long-leg", e, site=e.leg_to.name, minutes=e.leg.minutes,  # a leg that moves has an end
                 km=round(e.leg.km), limit=tour.travel.long_leg_minutes)
         if act.site is None or act.kind not in HOURS_APPLY:
             continue

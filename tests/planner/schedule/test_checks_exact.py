@@ -77,12 +77,13 @@ def test_a_makeup_working_sunday_does_not_open_a_site_that_simply_closes_on_sund
 @pytest.mark.parametrize("closes", [True, False])
 def test_a_holiday_closes_only_sites_that_close_on_holidays(closes):
     t = tour(group("a", day("2025-10-01", dict(MEAL), visit("s", id="v"))),
-             sites=[site("s", closed_on_holidays=closes)], start_date="2025-09-27", end_date="2025-10-03")
+             sites=[site("s", "市政府", closed_on_holidays=closes)], start_date="2025-09-27", end_date="2025-10-03")
     problems = found(t, "closed-holiday")
     if closes:
         (p,) = problems
         assert where(p) == ("a", dt.date(2025, 10, 1), "v", "s")
-        assert (p.values()["holiday"], p.values("en")["holiday"]) == ("国庆节", "National Day")
+        assert (p.values()["holiday"], p.values("en")["holiday"], p.values()["site"]) == (
+            "国庆节", "National Day", "市政府")
     else:
         assert problems == []
 
@@ -145,6 +146,7 @@ def test_a_revisit_is_reported_on_the_second_visit_with_the_first_date():
     p = one(t, "site-revisited")
     assert where(p) == ("a", TUESDAY, "again", "s")
     assert (p.values()["first"], p.values("en")["first"]) == (short_date(MONDAY, "zh"), short_date(MONDAY, "en"))
+    assert p.values()["site"] == "园区"
 
 
 # --- nights --------------------------------------------------------------------------------------
@@ -275,3 +277,12 @@ def test_a_site_that_closed_as_the_group_arrives_is_waited_for_until_it_reopens(
                                                    {"start": "13:00", "end": "13:30"}])])
     e = schedule(t).plan("a", MONDAY).entries[1]
     assert (e.arrive, e.start, e.hours_violation) == (600, 780, True)
+
+
+def test_outside_hours_names_the_site_the_stay_and_every_opening_span():
+    t = tour(group("a", day(MON, visit("park", minutes=150, id="v"))),
+             sites=[site("park", "公园", hours=[{"start": "09:00", "end": "10:00"}, {"start": "14:00", "end": "15:00"}])])
+    p = one(t, "outside-hours")
+    assert where(p) == ("a", MONDAY, "v", "park")
+    v = p.values()
+    assert (v["site"], v["start"], v["end"], v["hours"]) == ("公园", "09:00", "11:30", "09:00–10:00、14:00–15:00")
