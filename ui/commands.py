@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.model.edits import (Slot, adopt_site, drop_site, find_activity, insert_activity, move_activity,
+from planner.model.edits import (Slot, adopt_site, drop_site, find_activity, has_day, insert_activity, move_activity,
                                  remove_activity, replace_activity)
 from planner.model.site import Site
 from planner.model.tour import Activity, Tour
@@ -30,13 +30,15 @@ class AddActivity(_TourCommand):
         self.slot, self.activity = slot, activity
         self.sites = [s for s in ([site] if site is not None else []) + list(sites)]
         self.adopted: list[str] = []
+        self.new_day = False
 
     def redo(self) -> None:
         self.adopted = [s.id for s in self.sites if adopt_site(self.tour, s)]
+        self.new_day = not has_day(self.tour, self.slot.group_id, self.slot.date)
         insert_activity(self.tour, self.slot, self.activity)
 
     def undo(self) -> None:
-        remove_activity(self.tour, self.activity.id)
+        remove_activity(self.tour, self.activity.id, drop_day=self.new_day)
         for site_id in reversed(self.adopted):
             drop_site(self.tour, site_id)
 
@@ -67,13 +69,15 @@ class MoveActivity(_TourCommand):
         super().__init__(tour, text)
         self.activity_id, self.target = activity_id, target
         self.origin: Slot | None = None
+        self.new_day = False
 
     def redo(self) -> None:
+        self.new_day = not has_day(self.tour, self.target.group_id, self.target.date)
         self.origin = move_activity(self.tour, self.activity_id, self.target)
 
     def undo(self) -> None:
-        # Put it back exactly: remove from where it landed, insert at the old index.
-        _, act = remove_activity(self.tour, self.activity_id)
+        # Put it back exactly: remove from where it landed (and the day made for it), insert at the old index.
+        _, act = remove_activity(self.tour, self.activity_id, drop_day=self.new_day)
         insert_activity(self.tour, self.origin, act)
 
     def touched(self) -> set | None:

@@ -73,9 +73,18 @@ def _exists(tour: Tour, activity_id: str) -> bool:
     return True
 
 
-def remove_activity(tour: Tour, activity_id: str) -> tuple[Slot, Activity]:
+def has_day(tour: Tour, group_id: str, date: dt.date) -> bool:
+    return _group(tour, group_id).day(date) is not None
+
+
+def remove_activity(tour: Tour, activity_id: str, drop_day: bool = False) -> tuple[Slot, Activity]:
+    """drop_day: the day was made for this activity (the undo of its insert or move), so an undo leaves no
+    empty day behind; a day that still holds activities stays."""
     slot, act = find_activity(tour, activity_id)
-    day_of(tour, slot.group_id, slot.date, create=False).activities.pop(slot.index)
+    day = day_of(tour, slot.group_id, slot.date, create=False)
+    day.activities.pop(slot.index)
+    if drop_day and not day.activities:
+        _group(tour, slot.group_id).days.remove(day)
     return slot, act
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from planner.model.edits import (EditError, Slot, adopt_site, drop_site, find_activity, insert_activity,
+from planner.model.edits import (EditError, Slot, adopt_site, drop_site, find_activity, has_day, insert_activity,
                            move_activity, remove_activity, replace_activity)
 from planner.model.site import Site
 from planner.model.tour import Activity
@@ -42,6 +42,25 @@ def test_moving_to_an_unplanned_date_creates_the_day_from_the_night_before(t):
     move_activity(t, "v3", Slot("a", TUE, 0))
     new_day = t.group("a").day(TUE)
     assert ids(t, "a", TUE) == ["v3"] and new_day.start == "hotel"
+
+
+def test_undoing_the_first_activity_of_an_unplanned_date_leaves_no_empty_day(t):
+    """An undo puts the tour back as it was: the day made for the activity goes with it."""
+    before = t.model_dump()
+    made = not has_day(t, "a", TUE)
+    act = insert_activity(t, Slot("a", TUE, 0), Activity(kind="visit", site="y"))
+    assert has_day(t, "a", TUE)
+    remove_activity(t, act.id, drop_day=made)
+    assert t.model_dump() == before
+
+
+def test_a_day_that_still_holds_activities_or_existed_before_is_kept(t):
+    remove_activity(t, "w1", drop_day=False)
+    assert has_day(t, "b", MON) and ids(t, "b", MON) == []   # a removal alone never drops a planned day
+    insert_activity(t, Slot("a", TUE, 0), Activity(kind="visit", site="y", id="n1"))
+    insert_activity(t, Slot("a", TUE, 1), Activity(kind="visit", site="z", id="n2"))
+    remove_activity(t, "n2", drop_day=True)
+    assert ids(t, "a", TUE) == ["n1"]
 
 
 def test_moving_outside_the_tour_is_refused_and_changes_nothing(t):
