@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 
 from planner.diff.report import describe
 from planner.solve.runner import Outcome
+from ui.i18n import lang
 
 
 class ProposalDialog(QDialog):
@@ -29,7 +30,7 @@ class ProposalDialog(QDialog):
         left.setWordWrap(True)
         remaining = outcome.errors(outcome.after)
         if remaining:
-            lines = [self.tr("Cannot be removed:")] + [p.message() for p in remaining]
+            lines = [self.tr("Cannot be removed:")] + [p.message(lang()) for p in remaining]
             left.setText("\n".join(lines))
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -1,0 +1,61 @@
+"""How a solve is run and watched: its budgets, options, progress reports and cancel."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.solve.model import Plan
+
+WARM_SHARE = 0.6
+"""Of the time limit, the share the local search may use before CP-SAT improves (or proves) its plan."""
+ILS_PER_SECOND = 250
+"""Local-search iterations per second of limit, and CP-SAT deterministic time per second (both measured on
+this machine): the search is bounded by work, not by the clock, so a seed gives the same plan on a busy
+machine too. The clock only stops a run that takes SAFETY times its limit."""
+DET_PER_SECOND = 0.25
+SAFETY = 2.0
+
+
+@dataclass
+class Options:
+    time_limit: float = 10.0
+    seed: int = 0
+    workers: int = 1                 # 1: the same seed and limit give the same plan
+    hint: Plan | None = None         # repair: the current plan, whose order is kept where it still fits
+    on_progress: Callable[[int, float], None] | None = None  # (objective, seconds) per better plan
+
+
+class Cancel:
+    """Stops a running solve from another thread; the best plan found so far is returned."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._solver: cp_model.CpSolver | None = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._solver is not None:
+                self._solver.stop_search()
+
+    def _attach(self, solver: cp_model.CpSolver | None) -> None:
+        with self._lock:
+            self._solver = solver
+
+
+class Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, report: Callable[[int, float], None] | None, cancel: Cancel | None, t0: float):
+        super().__init__()
+        self.report, self.cancel, self.t0 = report, cancel, t0
+
+    def on_solution_callback(self) -> None:
+        if self.report is not None:
+            self.report(int(self.objective_value), time.monotonic() - self.t0)
+        if self.cancel is not None and self.cancel.cancelled:
+            self.stop_search()
