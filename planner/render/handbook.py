@@ -159,10 +159,11 @@ class _Builder:
             for e in p.entries:
                 if e.site is not None and e.activity.kind is ActivityKind.VISIT:
                     where = f"{e.site.city}{e.site.county}" if e.site.county != e.site.city else e.site.city
-                    if not places or places[-1] != where:
+                    if where and (not places or places[-1] != where):  # a site with no city adds no place
                         places.append(where)
         coach = sum(p.coach_minutes for p in plans)
-        self.add(f"<p><b>路线：</b>{' → '.join(_e(x) for x in places)}</p>")
+        if places:
+            self.add(f"<p><b>路线：</b>{' → '.join(_e(x) for x in places)}</p>")
         self.add(f"<p><b>现场教学</b> {route.stops} 场 · <b>行车</b> {route.km:.0f} 公里 · "
                  f"<b>车程</b> {duration(coach)}</p>")
         w = self.opts.image_width
