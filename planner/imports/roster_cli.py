@@ -12,10 +12,12 @@ from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
 from planner.imports.roster import ROSTER_FIELDS, RosterImport, apply_roster, load_roster_table, prepare_roster
+from planner.imports.report import REPORT_LINE
 from planner.imports.sheet import column_letter
 from planner.imports.table import MappingError
 from planner.io.errors import PlannerError
 from planner.io.fileformat import load_tour, save_tour
+from planner.io.limits import safe_lines
 
 _W = {
     "zh": {"add": "新增", "skip": "跳过", "replace": "替换", "refused": "拒绝", "ignored": "（忽略）",
@@ -50,7 +52,8 @@ def render_roster_report(imp: RosterImport, group_names: dict[str, str], written
                                  x=len(imp.refused)))
     if not written:
         lines.append(w["dry"])
-    return "\n".join(lines) + "\n"
+    # names and headers are the sheet author's text: a terminal escape in one is shown (\x1b), never obeyed
+    return safe_lines("\n".join(lines), REPORT_LINE) + "\n"
 
 
 def cmd_import_roster(args: argparse.Namespace) -> int:

@@ -28,3 +28,18 @@ def test_check_prints_names_with_terminal_escapes_shown(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[31m红组\\x1b[0m" in out
+
+
+def test_import_roster_prints_a_name_with_terminal_escapes_shown(tmp_path, capsys):
+    from planner.io.fileformat import save_tour
+    from tests.builders import day, group, tour
+
+    path = tmp_path / "t.tour.json"
+    save_tour(tour(group("g1", day("2025-02-24"), name="第一组"), sites=[]), path)
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("姓名,性别,组别\n\x1b[31m张三\x1b[0m,男,1组\n李\x1b]0;pwn\x07四,女,1组\n", encoding="utf-8")
+    run_command(["import-roster", str(sheet), str(path), "--dry-run"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[31m张三\\x1b[0m" in out
+    assert len(out.splitlines()) == 6  # header, columns, two rows, summary, "nothing written"
