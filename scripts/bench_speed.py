@@ -150,7 +150,7 @@ class Bench:
         self.close(window)
         row(label, times)
         if shown_map:
-            row("   (then, 120 ms after edits pause: the visible whole-tour map's data replaced)", shown_map)
+            row("   (then, 120 ms after edits pause: the visible map (the selected day) updated)", shown_map)
         if recovery:
             row("   (then, 200 ms later: the crash-recovery copy written)", recovery)
         return times

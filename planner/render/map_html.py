@@ -89,7 +89,9 @@ def _tile_layers(m: folium.Map, tiles: str, tianditu_key: str) -> None:
                          overlay=True).add_to(m)
 
 
-def _tooltip(marker: Marker, names: dict[str, str], lang: str) -> str:
+def _tooltip(marker: Marker, names: dict[str, str], lang: str, dates: dict) -> str:
+    """`names`: group names already escaped; `dates`: labels of dates seen so far (a big tour has thousands
+    of visits on a few dozen dates)."""
     t = _TEXT[lang]
     lines = [f"<b>{safe(marker.site.name)}</b>"]
     if marker.kind == HOTEL:
@@ -97,15 +99,17 @@ def _tooltip(marker: Marker, names: dict[str, str], lang: str) -> str:
     elif marker.kind == STATION:
         lines.append(t["station"])
     if marker.joint:
-        lines.append(t["joint"] + "：" + "、".join(safe(names.get(g, g)) for g in marker.groups))
+        lines.append(t["joint"] + "：" + "、".join(names.get(g) or safe(g) for g in marker.groups))
     for v in marker.visits:
-        who = "" if marker.joint else safe(names.get(v.group_id, v.group_id)) + " "
+        who = "" if marker.joint else (names.get(v.group_id) or safe(v.group_id)) + " "
         title = "" if v.title == marker.site.name else " " + safe(v.title)
-        lines.append(f"{who}{short_date(v.date, lang)} {v.start}–{v.end}{title}")
+        day = dates.get(v.date)
+        if day is None:
+            day = dates[v.date] = short_date(v.date, lang)
+        lines.append(f"{who}{day} {v.start}–{v.end}{title}")
     if not marker.visits and marker.kind != STOP:
-        lines.append("、".join(safe(names.get(g, g)) for g in marker.groups))
+        lines.append("、".join(names.get(g) or safe(g) for g in marker.groups))
     return "<br>".join(lines)
-
 
 
 def _icon(marker: Marker, colours: dict[str, str]) -> tuple[str, str, str, int]:
@@ -196,8 +200,9 @@ def data_script(route_map: RouteMap, tiles: str = "none", lang: str = "zh", refi
 
     Every string in it went through `safe` first, then JSON: text, never markup or code."""
     project: Callable[[float, float], tuple[float, float]] = wgs_to_gcj if tiles == "gaode" else identity
-    names = {r.group_id: r.name for r in route_map.routes}
+    names = {r.group_id: safe(r.name) for r in route_map.routes}
     colours = {r.group_id: r.colour for r in route_map.routes}
+    dates: dict = {}
     out = ["studyTourDraw(function (g, mk) {"]
     for route in route_map.routes:
         if len(route.points) >= 2:
@@ -208,7 +213,7 @@ def data_script(route_map: RouteMap, tiles: str = "none", lang: str = "zh", refi
     # hotels and stations first, so numbered stops are drawn on top of them
     ordered = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
     marks = [[*_point(project(marker.site.lat, marker.site.lon)), *_icon(marker, colours), shift,
-              _tooltip(marker, names, lang)] for marker, shift in zip(ordered, _shifts(ordered))]
+              _tooltip(marker, names, lang, dates)] for marker, shift in zip(ordered, _shifts(ordered))]
     out.append(f"{_json(marks)}.forEach(function (m) {{ mk(g, [m[0], m[1]], m[2], m[3], m[4], m[5], m[6], m[7]); }});")
     bounds = route_map.bounds()
     if bounds is not None:
