@@ -87,6 +87,9 @@ class PeopleTab(QWidget):
         self.error_label.hide()
         self.model.editFailed.connect(self.show_error)
         self.view = list_view(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.view.horizontalHeader()
+        for c in range(header.count()):  # no title cut ("Unit and position"); wider columns stay wider
+            header.resizeSection(c, max(header.sectionSize(c), header.sectionSizeHint(c)))
         self.delegate = ChoiceDelegate(self.view)
         for c, col in enumerate(self.model.columns):
             if col.kind == CHOICE:
