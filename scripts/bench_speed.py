@@ -14,7 +14,6 @@ import cProfile
 import datetime as dt
 import os
 import pstats
-import resource
 import statistics
 import subprocess
 import sys
@@ -212,24 +211,19 @@ class Bench:
         times, peaks = [], []
         for _ in range(n):
             t0 = time.perf_counter()
-            done = subprocess.run([sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())",
-                                   *args], cwd=ROOT, capture_output=True, text=True,
+            done = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=ROOT, capture_output=True, text=True,
                                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
             times.append(time.perf_counter() - t0)
             if done.returncode not in (0, 1):
                 raise SystemExit(f"{label} failed: {done.stderr[-2000:]}")
-            peaks.append(_child_peak_mb())
+            peaks.append(int(done.stderr.rsplit("PEAK_KB ", 1)[1].split()[0]) / 1024)
         row(label, times, unit="s", extra=f"  peak {max(peaks):.0f} MB")
 
 
-_last_peak = 0.0
-
-
-def _child_peak_mb() -> float:
-    """Peak RSS of the largest child so far (Linux reports KB); children run one after another."""
-    global _last_peak
-    _last_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return _last_peak
+# the command as `study-tour` runs it, reporting its own peak memory (this process's children include
+# QtWebEngine's helpers, so RUSAGE_CHILDREN would report theirs)
+CHILD = ("import resource, sys\nfrom ui.cli import main\ntry:\n    code = main()\nfinally:\n"
+         "    print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
 
 
 def main() -> int:
