@@ -115,7 +115,7 @@ def geography(bounds: Bounds | None, datum: str = "wgs84", detail: float | None 
             rings = _outline(code, _level_of_detail(step), datum == "gcj02")
             if not rings:
                 continue  # a city without counties is its own county; a code with no outline
-            if division.name in ("市辖区", "县", "省直辖县级行政区划", ""):  # 上海市's one "city" is 上海
+            if division.name in ("市辖区", "县", "省直辖县级行政区划", ""):  # 上海: its city is 上海
                 division = Division(code, (table.get(code[:2] + "0000") or division).name, level, division.lon,
                                     division.lat)
             label = np.array([[division.lon, division.lat]])

@@ -49,18 +49,19 @@ _CSS = """
  font:12px "Noto Sans CJK SC",sans-serif;color:#6d5200}
 .st-failed{display:none;bottom:48px}
 .leaflet-container{background:#e3edf5}
-.st-place{white-space:nowrap;font:12px "Noto Sans CJK SC",sans-serif;color:#5a5267;text-shadow:0 0 2px #fff,0 0 2px #fff;
- transform:translate(-50%,-50%);width:auto!important;height:auto!important}
+.st-place{white-space:nowrap;font:12px "Noto Sans CJK SC",sans-serif;color:#5a5267;
+ text-shadow:0 0 2px #fff,0 0 2px #fff;transform:translate(-50%,-50%);width:auto!important;height:auto!important}
 .st-place-county{font-size:11px;color:#7d7689}
 @media (max-height:320px),(max-width:300px){.st-legend,.st-note{display:none}}
 """
 
 _TEXT = {
-    "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "tiles_off": "在线底图已关闭：离线显示省、市、县界",
-           "km": "公里", "stops": "站",
+    "zh": {"hotel": "住宿", "station": "车站/机场", "joint": "联合", "km": "公里", "stops": "站",
+           "tiles_off": "在线底图已关闭：离线显示省、市、县界",
            "tiles_failed": "在线底图无法加载，已改用离线底图"},
     "en": {"hotel": "Hotel", "station": "Station / airport", "joint": "joint",
-           "tiles_off": "Online tiles are off: offline province, city and county boundaries", "km": "km", "stops": "stops",
+           "km": "km", "stops": "stops",
+           "tiles_off": "Online tiles are off: offline province, city and county boundaries",
            "tiles_failed": "Online tiles could not be loaded: showing the offline base"},
 }
 

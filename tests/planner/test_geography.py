@@ -36,7 +36,7 @@ def test_the_tours_area_gets_its_provinces_cities_and_counties_and_nothing_far_a
     geo = geography(bounds)
     provinces = {a.division.name for a in geo.provinces}
     assert {"浙江省", "江苏省", "上海市"} <= provinces and "湖南省" not in provinces
-    assert {"杭州市", "苏州市", "上海市"} <= {a.division.name for a in geo.cities}  # 上海's one city is 上海
+    assert {"杭州市", "苏州市", "上海市"} <= {a.division.name for a in geo.cities}  # 上海's city: 上海
     assert "西湖区" in {a.division.name for a in geo.counties}
     for area in geo.provinces + geo.cities + geo.counties:
         assert all(len(r) >= 4 and (r[0] == r[-1]).all() for r in area.rings)
