@@ -96,7 +96,7 @@ def sort_problems(tour: Tour, problems: list[Problem]) -> list[Problem]:
     act_pos = {a.id: i for g in tour.groups for d in g.days for i, a in enumerate(d.activities)}
 
     def key(p: Problem) -> tuple:
-        return (SEVERITY_ORDER[p.severity], group_pos.get(p.group_id or "", -1),
-                p.date or dt.date.min, act_pos.get(p.activity_id or "", -1), p.code)
+        return (SEVERITY_ORDER[p.severity], group_pos.get(p.group_id, -1),
+                p.date or dt.date.min, act_pos.get(p.activity_id, -1), p.code)
 
     return sorted(problems, key=key)

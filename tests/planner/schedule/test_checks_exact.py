@@ -123,6 +123,7 @@ def test_a_leg_of_exactly_the_limit_is_not_long(minutes, warned):
         assert where(to_visit) == ("a", MONDAY, "v", "y") and where(to_hotel)[:3] == ("a", MONDAY, None)
         assert (to_visit.values()["site"], to_visit.values()["km"], to_visit.values()["minutes"]) == ("远方", 200, 181)
         assert (to_hotel.values()["site"], to_hotel.values()["limit"]) == ("二号酒店", 180)
+        assert (to_hotel.values()["minutes"], to_hotel.values()["km"]) == (181, 0)  # same point: 0 km
 
 
 @pytest.mark.parametrize(("count", "warned"), [(5, False), (6, True)])

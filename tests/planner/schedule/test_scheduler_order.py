@@ -20,11 +20,13 @@ def test_problems_sort_by_severity_then_group_order_date_and_position_in_the_day
     p = [Problem("no-hotel", "a", TUESDAY), Problem("holidays-unknown"), Problem("no-hotel", "z", TUESDAY),
          Problem("closed-weekday", "a", MONDAY, "a1"), Problem("closed-weekday", "z", MONDAY, "z2"),
          Problem("long-leg", "z", MONDAY, "z2"), Problem("long-leg", "z", MONDAY, "z1"),
-         Problem("long-leg", "z", MONDAY), Problem("balance-visits", groups=("z", "a"))]
+         Problem("long-leg", "z", TUESDAY), Problem("long-leg", "z", MONDAY),
+         Problem("balance-visits", groups=("z", "a"))]
     ordered = sort_problems(t, p)
+    assert [x.date for x in ordered if x.code == "long-leg"] == [MONDAY] * 3 + [TUESDAY]
     assert [(x.code, x.group_id, x.activity_id) for x in ordered] == [
         ("closed-weekday", "z", "z2"), ("closed-weekday", "a", "a1"),
-        ("long-leg", "z", None), ("long-leg", "z", "z1"), ("long-leg", "z", "z2"),
+        ("long-leg", "z", None), ("long-leg", "z", "z1"), ("long-leg", "z", "z2"), ("long-leg", "z", None),
         ("balance-visits", None, None), ("holidays-unknown", None, None),
         ("no-hotel", "z", None), ("no-hotel", "a", None)]
 
