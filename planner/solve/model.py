@@ -6,6 +6,7 @@ Times are integers in one unit chosen by the adaptor (minutes for tours, tenths 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 DROP_WEIGHT = 1_000_000
@@ -82,7 +83,7 @@ class Booking:
 
 @dataclass
 class Instance:
-    travel: list[list[int]]           # travel[a][b] between location indices
+    travel: Any                       # travel[a][b] between location indices (lists, or computed lazily)
     routes: list[Route]
     stops: list[Stop]
     resources: dict[str, Resource] = field(default_factory=dict)

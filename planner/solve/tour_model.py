@@ -154,15 +154,67 @@ def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
                 stranded.append(s.id)
             allowed = open_days or allowed
         fixed.append(replace(s, routes=allowed))
-    stops = fixed
+    stops = _nearest_days(fixed, mapping, home)
     estimator = TravelEstimator(tour.travel)
-    travel = [[estimator.leg(sites.get(a), sites.get(b)).minutes if a and b else 0 for b in loc_ids]
-              for a in loc_ids]
+    travel = LazyTravel(lambda a, b: estimator.leg(sites.get(loc_ids[a]), sites.get(loc_ids[b])).minutes
+                        if loc_ids[a] and loc_ids[b] else 0)
     resources = {s.id: Resource(s.id, s.max_groups, s.max_people) for s in tour.sites}
     joints = [tuple(ids) for ids in joint_stops.values() if len(ids) > 1]
     inst = Instance(travel, routes, stops, resources, joints, busy, TRAVEL_WEIGHT, SPAN_WEIGHT,
                     CHANGE_WEIGHT if repair else 0)
     return TourInstance(inst, mapping, acts, meals, home, stranded)
+
+
+class LazyTravel:
+    """`travel[a][b]` computed when first asked: a catalogue-sized tour has thousands of sites, and the
+    model only ever needs the pairs a day can link."""
+
+    def __init__(self, leg):
+        self._leg = leg
+        self._rows: dict[int, _Row] = {}
+
+    def __getitem__(self, a: int) -> "_Row":
+        row = self._rows.get(a)
+        if row is None:
+            row = self._rows[a] = _Row(self._leg, a)
+        return row
+
+
+class _Row:
+    def __init__(self, leg, a: int):
+        self._leg, self._a, self._cache = leg, a, {}
+
+    def __getitem__(self, b: int) -> int:
+        found = self._cache.get(b)
+        if found is None:
+            found = self._cache[b] = self._leg(self._a, b)
+        return found
+
+
+MAX_ARCS = 150_000
+"""A model's size grows with the square of the stops a day may take; beyond this many arcs, each visit is
+offered only the days nearest its current one (a 20-group month would otherwise never be built)."""
+
+
+def _nearest_days(stops: list[Stop], mapping: dict[str, tuple[str, dt.date]], home: dict[str, str]) -> list[Stop]:
+    def size(pick: dict[str, tuple[str, ...]]) -> int:
+        per_route: dict[str, int] = {}
+        for routes in pick.values():
+            for r in routes:
+                per_route[r] = per_route.get(r, 0) + 1
+        return sum(n * n for n in per_route.values())
+
+    def nearest(s: Stop, n: int) -> tuple[str, ...]:
+        here = mapping[home[s.id]][1]
+        return tuple(sorted(sorted(s.routes, key=lambda r: (abs((mapping[r][1] - here).days), r))[:n],
+                            key=lambda r: mapping[r][1]))
+
+    widest = max((len(s.routes) for s in stops), default=1)
+    for n in range(widest, 0, -1):
+        pick = {s.id: nearest(s, n) for s in stops}
+        if size(pick) <= MAX_ARCS or n == 1:
+            return [replace(s, routes=pick[s.id]) for s in stops]
+    return stops
 
 
 def _stop(tour: Tour, act: Activity, people: int, sites: dict[str, Site], loc, routes, prefer_route,
