@@ -61,3 +61,18 @@ def test_a_day_over_before_lunch_time_gets_no_meal_and_a_full_day_gets_one():
     meals = {d.date.day: [a for a in d.activities if a.kind is ActivityKind.MEAL] for d in out.tour.group("g1").days}
     assert meals[24] == [] and len(meals[25]) == 1
     assert not {p.code for p in schedule(out.tour).problems} & {"no-lunch", "meal-outside-lunch", *CLOSED}
+
+
+def test_a_twenty_group_month_is_modelled_within_bounds():
+    from collections import Counter
+
+    from planner.solve.tour_model import MAX_ARCS
+    from planner.synthetic import synthetic_tour
+
+    t = synthetic_tour(20, 30, 6)
+    ti = build(t)
+    per_route = Counter(r for s in ti.instance.stops for r in s.routes)
+    assert sum(n * n for n in per_route.values()) <= MAX_ARCS
+    assert all(ti.home[s.id] in s.routes for s in ti.instance.stops if len(s.routes) > 0
+               and open_on(t.site(ti.activities[s.id].site), ti.routes[ti.home[s.id]][1]))
+    assert ti.instance.travel[1][2] >= 0  # travel is there for any pair asked
