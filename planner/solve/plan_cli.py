@@ -14,10 +14,11 @@ from planner.io.errors import PlannerError
 from planner.io.fileformat import load_tour, save_tour
 from planner.io.limits import safe_text
 from planner.render.report import render_json
-from planner.solve.runner import run
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.solve.runner import run  # OR-Tools loads only for this command, not for every `study-tour`
+
     if not 0 < args.time_limit <= 3600:
         raise PlannerError(f"--time-limit {args.time_limit}: give seconds between 0 and 3600")
     tour = load_tour(args.file, lang=args.lang)
