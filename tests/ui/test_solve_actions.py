@@ -95,3 +95,12 @@ def test_optimise_one_day_keeps_its_visits_and_only_that_day(qtbot, hunan_window
     assert sorted(a.id for a in new_day.activities if a.kind is ActivityKind.VISIT) == visits
     assert [d.model_dump() for g in win.document.tour.groups for d in g.days
             if not (g.id == "g1" and d.date == day.date)] == others
+
+
+def test_the_window_opens_without_loading_or_tools():
+    import subprocess
+    import sys
+
+    code = "import sys, ui.main_window; print('ortools' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from planner.diff.report import describe
-from planner.solve.runner import Outcome
 from ui.i18n import lang
+
+if TYPE_CHECKING:  # OR-Tools loads with the first search, not with the window
+    from planner.solve.runner import Outcome
 
 
 class ProposalDialog(QDialog):

@@ -7,15 +7,18 @@ Installed on the main window by one call (`SolveActions(window)`), so main_windo
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMessageBox,
                                QProgressDialog, QVBoxLayout)
 
-from planner.solve.runner import Outcome
 from ui.board.commands_days import DaysEdit
 from ui.solve.proposal_dialog import ProposalDialog
 from ui.solve.solve_job import SolveJob, SolveRequest
+
+if TYPE_CHECKING:  # OR-Tools loads with the first search, not with the window
+    from planner.solve.runner import Outcome
 
 DEFAULT_SECONDS = 10.0
 

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.model.tour import Tour
-from planner.solve.cpsat import Cancel
-from planner.solve.runner import Outcome, run
 
 
 @dataclass(frozen=True)
@@ -30,15 +28,17 @@ class SolveJob(QThread):
         super().__init__(parent)
         self.tour = tour.model_copy(deep=True)  # the window may go on editing meanwhile
         self.request = request
+        from planner.solve.control import Cancel  # OR-Tools loads with the first search, not with the window
         self.cancel_token = Cancel()
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
 
     def run(self) -> None:
+        from planner.solve.runner import run
         r = self.request
         try:
-            outcome: Outcome = run(self.tour, r.groups, r.repair, r.time_limit, r.seed, self.cancel_token,
+            outcome = run(self.tour, r.groups, r.repair, r.time_limit, r.seed, self.cancel_token,
                                    lambda obj, sec: self.progressed.emit(int(obj), float(sec)), r.dates)
         except Exception as e:  # noqa: BLE001 - shown to the user by the window, never a silent thread death
             self.failed.emit(str(e))

@@ -171,3 +171,12 @@ def test_the_same_seed_gives_the_same_plan():
     a = run(_only_the_sets(load_tour(SAMPLE)), time_limit=1, seed=4)
     b = run(_only_the_sets(load_tour(SAMPLE)), time_limit=1, seed=4)
     assert a.tour == b.tour
+
+
+def test_other_commands_do_not_pay_for_loading_or_tools():
+    import subprocess
+    import sys
+
+    code = "import sys, planner.cli; print('ortools' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
