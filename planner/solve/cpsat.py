@@ -304,6 +304,7 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
     cancelled = cancel is not None and cancel.cancelled
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         warm.stopped = "cancelled" if cancelled else ("infeasible" if status == cp_model.INFEASIBLE else "time")
+        warm.seconds = time.monotonic() - t0
         return warm
     optimal = status == cp_model.OPTIMAL
     why = "optimal" if optimal else ("cancelled" if cancelled else "time")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
 from planner.io.errors import PlannerError
@@ -21,6 +22,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     if not 0 < args.time_limit <= 3600:
         raise PlannerError(f"--time-limit {args.time_limit}: give seconds between 0 and 3600")
+    folder = Path(args.output).resolve().parent
+    if not folder.is_dir():  # say so before searching, not after
+        raise PlannerError(f"{args.output}: 文件夹不存在 (no folder {folder})")
     tour = load_tour(args.file, lang=args.lang)
     groups = [g for part in args.groups or [] for g in part.split(",") if g]
     out = run(tour, groups or None, args.repair, args.time_limit, args.seed)

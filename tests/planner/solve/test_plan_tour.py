@@ -158,6 +158,8 @@ def test_plan_command_exit_1_when_errors_remain_and_2_for_an_unknown_group(tmp_p
     assert f"{tour.site(visit.site).name}: closed on every day this group can be planned" in said
     assert run_command(["plan", str(src), "-o", str(out), "--groups", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
+    assert run_command(["plan", str(src), "-o", str(tmp_path / "no" / "x.json"), "--time-limit", "600"]) == 2
+    assert "no folder" in capsys.readouterr().err  # at once, not after a 10-minute search
 
 
 @pytest.mark.parametrize("seed", [0])
