@@ -27,7 +27,7 @@ class Options:
     seed: int = 0
     workers: int = 1                 # 1: the same seed and limit give the same plan
     hint: Plan | None = None         # repair: the current plan, whose order is kept where it still fits
-    on_progress: Callable[[int, float], None] | None = None  # (objective, seconds) per better plan
+    on_progress: Callable[[int, int, float], None] | None = None  # (objective, travel, seconds) per better plan
 
 
 class Cancel:
@@ -50,12 +50,13 @@ class Cancel:
 
 
 class Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[int, float], None] | None, cancel: Cancel | None, t0: float):
+    def __init__(self, report: Callable[[int, int, float], None] | None, cancel: Cancel | None, t0: float,
+                 travel=0):
         super().__init__()
-        self.report, self.cancel, self.t0 = report, cancel, t0
+        self.report, self.cancel, self.t0, self.travel = report, cancel, t0, travel
 
     def on_solution_callback(self) -> None:
         if self.report is not None:
-            self.report(int(self.objective_value), time.monotonic() - self.t0)
+            self.report(int(self.objective_value), int(self.value(self.travel)), time.monotonic() - self.t0)
         if self.cancel is not None and self.cancel.cancelled:
             self.stop_search()

@@ -282,7 +282,7 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
         warm = greedy.construct(inst, initial, options.time_limit * WARM_SHARE * SAFETY, options.seed, stop)
     warm.objective = objective(inst, warm)
     if options.on_progress is not None:
-        options.on_progress(warm.objective, time.monotonic() - t0)
+        options.on_progress(warm.objective, warm.travel, time.monotonic() - t0)
     model = _Model(inst)
     model.add_hint(warm)
     solver = cp_model.CpSolver()
@@ -297,7 +297,7 @@ def solve(inst: Instance, options: Options | None = None, cancel: Cancel | None 
             p.max_time_in_seconds = 0.05
         cancel._attach(solver)
     try:
-        status = solver.solve(model.m, Progress(options.on_progress, cancel, t0))
+        status = solver.solve(model.m, Progress(options.on_progress, cancel, t0, model.travel))
     finally:
         if cancel is not None:
             cancel._attach(None)

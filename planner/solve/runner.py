@@ -51,7 +51,7 @@ def check_groups(tour: Tour, groups: list[str] | None) -> None:
 
 def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_limit: float = 10.0,
         seed: int = 0, cancel: Cancel | None = None,
-        progress: Callable[[int, float], None] | None = None, dates: set[dt.date] | None = None) -> Outcome:
+        progress: Callable[[int, int, float], None] | None = None, dates: set[dt.date] | None = None) -> Outcome:
     """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down."""
     check_groups(tour, groups)
     before = schedule(tour)

@@ -115,10 +115,10 @@ class SolveActions(QObject):
         progress.show()
         return job
 
-    def _progressed(self, objective: int, seconds: float) -> None:
+    def _progressed(self, driving: int, seconds: float) -> None:
         if self.progress is not None:
-            self.progress.setLabelText(self.tr("Searching… best plan so far: %1 (after %2 s)")
-                                       .replace("%1", str(objective)).replace("%2", f"{seconds:.1f}"))
+            self.progress.setLabelText(self.tr("Searching… best plan so far: %1 min of driving (after %2 s)")
+                                       .replace("%1", str(driving)).replace("%2", f"{seconds:.1f}"))
 
     def _done(self) -> None:
         if self.progress is not None:

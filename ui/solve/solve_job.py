@@ -20,7 +20,7 @@ class SolveRequest:
 
 
 class SolveJob(QThread):
-    progressed = Signal(int, float)     # objective of the best plan so far, seconds
+    progressed = Signal(int, float)     # driving minutes of the best plan so far, seconds
     finished_with = Signal(object)      # Outcome
     failed = Signal(str)
 
@@ -39,7 +39,7 @@ class SolveJob(QThread):
         r = self.request
         try:
             outcome = run(self.tour, r.groups, r.repair, r.time_limit, r.seed, self.cancel_token,
-                                   lambda obj, sec: self.progressed.emit(int(obj), float(sec)), r.dates)
+                                   lambda _obj, travel, sec: self.progressed.emit(int(travel), float(sec)), r.dates)
         except Exception as e:  # noqa: BLE001 - shown to the user by the window, never a silent thread death
             self.failed.emit(str(e))
             return
