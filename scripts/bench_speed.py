@@ -220,10 +220,11 @@ class Bench:
         row(label, times, unit="s", extra=f"  peak {max(peaks):.0f} MB")
 
 
-# the command as `study-tour` runs it, reporting its own peak memory (this process's children include
-# QtWebEngine's helpers, so RUSAGE_CHILDREN would report theirs)
-CHILD = ("import resource, sys\nfrom ui.cli import main\ntry:\n    code = main()\nfinally:\n"
-         "    print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
+# the command as `study-tour` runs it, reporting its own peak memory: VmHWM of its own address space
+# (RUSAGE_CHILDREN would count QtWebEngine's helpers, and ru_maxrss survives exec from this big process)
+CHILD = ("import re, sys\nfrom ui.cli import main\ntry:\n    code = main()\nfinally:\n"
+         "    hwm = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)\n"
+         "    print('PEAK_KB', hwm, file=sys.stderr)\nsys.exit(code)")
 
 
 def main() -> int:
