@@ -61,3 +61,18 @@ def test_an_edit_signals_its_own_cells_not_the_whole_board(qapp):
     cell = model.index_of(group.id, day.date)
     assert (0, cell.column(), 0, cell.column()) in ranges
     assert all(r[0] == r[2] and r[1] == r[3] for r in ranges)  # single cells, never the whole board
+
+
+def test_the_date_list_is_computed_once_per_change_and_follows_the_tours_dates(qapp):
+    import datetime as dt
+
+    from ui.commands import ReplaceTourSettings
+
+    doc = TourDocument(load_tour(SEED))
+    model = BoardModel(doc)
+    assert model.dates is model.dates  # the header asks for it per section: one list, not one per call
+    new = doc.tour.model_copy(deep=True)
+    new.end_date = new.end_date + dt.timedelta(days=3652)
+    doc.push(ReplaceTourSettings(doc.tour, new, "ten years"))
+    assert model.columnCount() == len(doc.tour.dates()) and model.dates[-1] == new.end_date
+    assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) is not None
