@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from planner.model.edits import (EditError, Slot, find_activity, insert_activity, move_activity,
-                                 remove_activity, replace_site, site_in_use)
+from planner.model.edits import (EditError, Slot, adopt_site, drop_site, find_activity, insert_activity,
+                                 leg_override, move_activity, remove_activity, replace_activity, replace_site,
+                                 set_leg_override, site_in_use)
 from planner.model.site import Site
 from planner.model.tour import Activity
 from tests.builders import day, group, site, tour, visit
@@ -60,3 +61,60 @@ def test_replacing_a_site_swaps_it_in_place_and_returns_the_old_one(t):
     assert [s.id for s in t.sites] == ["hotel", "x", "y", "z"]
     assert replace_site(t, Site(id="nope", name="n", kind="park", lat=31.0, lon=121.0)) is None
     assert site_in_use(t, "y") and site_in_use(t, "hotel") and not site_in_use(t, "nope")
+
+
+def test_dropping_a_card_on_its_own_place_keeps_it_there(t):
+    move_activity(t, "v2", Slot("a", MON, 1))
+    assert ids(t) == ["v1", "v2", "v3"]
+    move_activity(t, "v2", Slot("a", MON, 2))
+    assert ids(t) == ["v1", "v2", "v3"]
+
+
+def test_replacing_an_activity_keeps_its_id_and_refuses_unknown_sites(t):
+    old = replace_activity(t, "v2", Activity(kind="lecture", site="x", id="other"))
+    assert old.id == "v2" and [a.kind.value for a in t.group("a").day(MON).activities] == ["visit", "lecture",
+                                                                                          "visit"]
+    assert ids(t) == ["v1", "v2", "v3"]
+    with pytest.raises(EditError, match="'nowhere' is not in the tour"):
+        replace_activity(t, "v2", Activity(kind="lecture", site="nowhere"))
+    replace_activity(t, "v2", Activity(kind="meal"))  # no site at all is fine
+    assert t.group("a").day(MON).activities[1].kind.value == "meal"
+
+
+def test_adopted_and_replaced_sites_are_copies(t):
+    mine = Site(id="new", name="新", kind="park", lat=31.0, lon=121.0, hours=[{"start": "09:00", "end": "17:00"}])
+    assert adopt_site(t, mine) and not adopt_site(t, mine)
+    mine.hours.append({"start": "18:00", "end": "19:00"})
+    assert len(t.site("new").hours) == 1
+    again = Site(id="new", name="新二", kind="park", lat=31.0, lon=121.0, topics=["数字经济"])
+    replace_site(t, again)
+    again.topics.append("乡村振兴")
+    assert t.site("new").topics == ["数字经济"]
+
+
+def test_dropping_a_site_only_when_unused_and_only_that_one(t):
+    t.sites.append(Site(id="spare", name="备用", kind="park", lat=31.0, lon=121.0))
+    t.sites.append(Site(id="spare2", name="备用二", kind="park", lat=31.0, lon=121.0))
+    with pytest.raises(EditError, match="'y' is still used"):
+        drop_site(t, "y")
+    assert drop_site(t, "spare").id == "spare"
+    assert [s.id for s in t.sites] == ["hotel", "x", "y", "z", "spare2"]
+    with pytest.raises(EditError, match="'gone' is not in the tour"):
+        drop_site(t, "gone")
+
+
+def test_known_legs_set_cleared_and_refused(t):
+    assert leg_override(t, "x", "y") is None
+    set_leg_override(t, "x", "y", 40, km=12.5)
+    assert (leg_override(t, "y", "x").minutes, leg_override(t, "x", "y").km) == (40, 12.5)
+    set_leg_override(t, "y", "x", None)  # clearing the way back clears the known leg that served it
+    assert t.travel.overrides == [] and leg_override(t, "y", "x") is None
+    set_leg_override(t, "x", "y", 40)
+    set_leg_override(t, "y", "x", 55)
+    assert [(o.origin, o.minutes) for o in t.travel.overrides] == [("x", 40), ("y", 55)]
+    set_leg_override(t, "y", "x", None)
+    assert [(o.origin, o.minutes) for o in t.travel.overrides] == [("x", 40)]
+    with pytest.raises(EditError, match="'nowhere' is not in the tour"):
+        set_leg_override(t, "x", "nowhere", 10)
+    with pytest.raises(EditError, match="a leg needs two different places"):
+        set_leg_override(t, "x", "x", 10)
