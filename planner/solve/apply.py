@@ -39,7 +39,7 @@ def apply_plan(tour: Tour, ti: TourInstance, plan: Plan) -> Schedule:
             day.activities.append(ti.meals[rid])
     placed = {v.stop for rp in plan.routes.values() for v in rp.visits}
     for sid, act in ti.activities.items():  # nothing is ever lost: what the plan could not place stays
-        if sid not in placed:
+        if sid not in placed and sid not in ti.optional:
             gid, date = ti.routes[ti.home[sid]]
             tour.group(gid).day(date).activities.append(act)
     planned = {a for a in wanted}

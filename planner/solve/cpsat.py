@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 
 from planner.solve import greedy, local
 from planner.solve.control import DET_PER_SECOND, ILS_PER_SECOND, SAFETY, WARM_SHARE, Cancel, Options, Progress
-from planner.solve.model import DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Visit, Window, objective
+from planner.solve.model import COVER_WEIGHT, DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Visit, Window, objective
 
 
 def _windows_bounds(stop: Stop, lo: int, hi: int) -> tuple[int, int] | None:
@@ -43,7 +43,8 @@ class _Model:
         self.depart: dict[str, cp_model.IntVar] = {}
         self.arrive: dict[str, cp_model.IntVar] = {}
         self.lunch: dict[str, tuple[cp_model.IntVar, list[cp_model.IntVar]]] = {}
-        travel_terms, penalties = [], []
+        penalties: list = []
+        self.route_travel: dict[str, list] = {}
         for s in inst.stops:
             if s.pinned_start is not None:
                 dom = cp_model.Domain(s.pinned_start, s.pinned_start)
@@ -68,6 +69,7 @@ class _Model:
             arr = self.arrive[r.id] = m.new_int_var(r.earliest, r.latest, f"a_{r.id}")
             used = m.new_bool_var(f"used_{r.id}")
             arcs = [(0, 0, used.Not())]
+            travel_terms = self.route_travel[r.id] = []
             travel_terms.append((1 - used) * t[r.start][r.end])
             m.add(arr >= dep + t[r.start][r.end]).only_enforce_if(used.Not())
             lunch_var, brk = None, {}
@@ -123,13 +125,41 @@ class _Model:
         self._assignment(penalties)
         self._resources()
         self._joints()
+        self._covers(penalties)
         score = sum(s.score * x for (sid, _), x in self.x.items()
                     for s in [self._stop(sid)] if s.score)
         spans = sum(self.arrive[r.id] - self.depart[r.id] for r in inst.routes)
-        self.travel = sum(travel_terms)
+        self.travel = sum(sum(terms) for terms in self.route_travel.values())
         self.score = score
         m.maximize(score - inst.travel_weight * self.travel - inst.span_weight * spans
+                   - inst.balance_weight * self._spread()
                    - max(1, inst.change_weight) * sum(penalties))
+
+    def _covers(self, penalties: list) -> None:
+        """Required topics (soft: a partial plan stays a start) and shared sites' group limits (hard)."""
+        m = self.m
+        for c in self.inst.covers:
+            lits = [self.x[(s, r)] for s in c.stops for r in c.routes if (s, r) in self.x]
+            covered = m.new_bool_var("")
+            if lits:
+                m.add(sum(lits) >= 1).only_enforce_if(covered)
+            else:
+                m.add(covered == 0)
+            penalties.append(COVER_WEIGHT * (1 - covered))
+        for lim in self.inst.limits:
+            xs = [x for (sid, _), x in self.x.items() if sid in lim.stops]
+            if len(xs) > lim.k:
+                m.add(sum(xs) <= lim.k)
+
+    def _spread(self):
+        if not self.inst.balance:
+            return 0
+        per = [sum(sum(self.route_travel[r]) for r in group) for group in self.inst.balance]
+        hi, lo = self.m.new_int_var(0, 10 ** 7, "most"), self.m.new_int_var(0, 10 ** 7, "least")
+        for d in per:
+            self.m.add(hi >= d)
+            self.m.add(lo <= d)
+        return hi - lo
 
     def _lunch_needed(self, r, brk: dict, used, dep, arr) -> None:
         """A used route takes its break, unless the break allows a day that misses lunch time."""

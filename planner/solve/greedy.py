@@ -143,10 +143,13 @@ class Greedy:
                     (route.id, (start, start + s.duration, people)))
 
     # -- building and improving
-    def best_place(self, sid: str) -> tuple[int, Route, list[str], _Walk] | None:
+    def best_place(self, sid: str, only: tuple[str, ...] | None = None) -> tuple[int, Route, list[str], _Walk] | None:
         s, best = self.stops[sid], None
+        placed = self.placed()
+        if any(sid in lim.stops and len(placed & set(lim.stops) - {sid}) >= lim.k for lim in self.inst.limits):
+            return None  # a shared site already taken by as many groups as it may
         for route in self.inst.routes:
-            if s.routes is not None and route.id not in s.routes:
+            if s.routes is not None and route.id not in s.routes or only is not None and route.id not in only:
                 continue
             order = self.orders[route.id]
             base = self.cost(route, self.walks.get(route.id), order)
@@ -159,8 +162,8 @@ class Greedy:
                         best = (delta, route, new, w)
         return best
 
-    def insert(self, sid: str) -> bool:
-        found = self.best_place(sid)
+    def insert(self, sid: str, only: tuple[str, ...] | None = None) -> bool:
+        found = self.best_place(sid, only)
         if found is not None:
             self._commit(found[1], found[2], found[3])
         return found is not None
@@ -295,8 +298,16 @@ def construct(inst: Instance, initial: dict[str, list[str]] | None = None, secon
             rng.shuffle(tail)
             todo = head + tail
         for s in todo:
-            if not g.insert(s.id) and s.required:
-                g.eject_for(s.id)
+            if s.required:
+                if not g.insert(s.id):
+                    g.eject_for(s.id)
+            elif (found := g.best_place(s.id)) is not None and found[0] < 0:  # an optional site worth it
+                g._commit(found[1], found[2], found[3])
+        for c in inst.covers:  # a required topic still missing: the cheapest unplaced site that has it
+            if not any(sid in g.orders[r] for r in c.routes for sid in c.stops):
+                for sid in sorted(set(c.stops) - g.placed(), key=lambda x: (-g.stops[x].score, x)):
+                    if g.insert(sid, c.routes):
+                        break
         value = (len(inst.stops) - len(g.placed()), g.total())
         if best is None or value < best[0]:
             best = (value, g)

@@ -15,8 +15,10 @@ from planner.solve.model import Instance, Plan, RoutePlan, Stop, Visit
 
 
 def applicable(inst: Instance) -> bool:
-    """Only instances without breaks, shared resources, joints, pins or several windows per stop."""
+    """Only instances without breaks, shared resources, joints, pins, several windows per stop, topics,
+    group limits or balance."""
     return (not inst.resources and not inst.joints and inst.change_weight == 0
+            and not inst.covers and not inst.limits and not inst.balance
             and all(r.lunch is None for r in inst.routes)
             and all(len(s.windows) <= 1 and s.pinned_start is None and s.resource is None
                     for s in inst.stops))

@@ -11,6 +11,8 @@ from typing import Any
 
 DROP_WEIGHT = 1_000_000
 """Per required stop left out, in units of change_weight (travel and score weigh far less)."""
+COVER_WEIGHT = DROP_WEIGHT // 10
+"""Per required topic a group misses: less than a required visit dropped, more than any driving."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,23 @@ class Booking:
     people: int = 0
 
 
+@dataclass(frozen=True)
+class Cover:
+    """At least one of `stops` visited on one of `routes`: a group's required topic (`label`)."""
+
+    label: str
+    routes: tuple[str, ...]
+    stops: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `k` of `stops` visited: one shared site offered to several groups, copy by copy."""
+
+    stops: tuple[str, ...]
+    k: int
+
+
 @dataclass
 class Instance:
     travel: Any                       # travel[a][b] between location indices (lists, or computed lazily)
@@ -92,6 +111,10 @@ class Instance:
     travel_weight: int = 0            # objective: score − travel_weight·travel − span_weight·day spans
     span_weight: int = 0              #            − change_weight·(stops moved or re-timed)
     change_weight: int = 0
+    covers: list[Cover] = field(default_factory=list)
+    limits: list[Limit] = field(default_factory=list)
+    balance: list[tuple[str, ...]] = field(default_factory=list)  # each group's routes: keep their driving
+    balance_weight: int = 0           # close: − balance_weight·(most − least driving of a group)
 
 
 @dataclass(frozen=True)
@@ -125,6 +148,26 @@ class Plan:
         return [s.id for s in instance.stops if s.id not in done]
 
 
+def route_travel(inst: Instance, route: Route, rp: RoutePlan | None) -> int:
+    stops = {s.id: s.location for s in inst.stops}
+    path = [route.start] + [stops[v.stop] for v in (rp.visits if rp else ())] + [route.end]
+    return sum(inst.travel[a][b] for a, b in zip(path, path[1:]))
+
+
+def missed_covers(inst: Instance, plan: Plan) -> list[Cover]:
+    done = {(v.stop, rid) for rid, rp in plan.routes.items() for v in rp.visits}
+    return [c for c in inst.covers if not any((s, r) in done for s in c.stops for r in c.routes)]
+
+
+def spread(inst: Instance, plan: Plan) -> int:
+    """Most minus least driving among the balanced groups."""
+    if not inst.balance:
+        return 0
+    routes = {r.id: r for r in inst.routes}
+    per = [sum(route_travel(inst, routes[r], plan.routes.get(r)) for r in group) for group in inst.balance]
+    return max(per) - min(per)
+
+
 def objective(inst: Instance, plan: Plan) -> int:
     """The objective CP-SAT maximises, for any plan of `inst` (a warm start is compared with it)."""
     stops = {s.id: s for s in inst.stops}
@@ -141,4 +184,6 @@ def objective(inst: Instance, plan: Plan) -> int:
     spans = sum(rp.arrive - rp.depart for rp in plan.routes.values())
     return (plan.score - inst.travel_weight * plan.travel - inst.span_weight * spans
             - (inst.change_weight * (wanted - kept) if inst.change_weight else 0)
+            - inst.balance_weight * spread(inst, plan)
+            - max(1, inst.change_weight) * COVER_WEIGHT * len(missed_covers(inst, plan))
             - max(1, inst.change_weight) * DROP_WEIGHT * sum(s.required for s in inst.stops if s.id in plan.unvisited(inst)))

@@ -1,6 +1,7 @@
 """`study-tour plan FILE -o OUT [--groups …] [--time-limit S] [--repair] [--seed N] [--json]`.
 
-Exit 0: the written plan has no errors; 1: errors remain (listed); 2: unusable input.
+Exit 0: the written plan has no errors (and covers every required topic); 1: errors or uncovered topics
+remain (listed); 2: unusable input.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from planner.io.errors import PlannerError
 from planner.io.fileformat import load_tour, save_tour
 from planner.io.limits import safe_text
 from planner.render.report import render_json
+from planner.solve.request import load_request
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -27,7 +29,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise PlannerError(f"{args.output}: 文件夹不存在 (no folder {folder})")
     tour = load_tour(args.file, lang=args.lang)
     groups = [g for part in args.groups or [] for g in part.split(",") if g]
-    out = run(tour, groups or None, args.repair, args.time_limit, args.seed)
+    request = load_request(args.request, tour) if args.request else None
+    if request is not None and args.repair:
+        raise PlannerError("--request is for planning; --repair keeps the tour's own visits")
+    out = run(tour, groups or None, args.repair, args.time_limit, args.seed, request=request)
     save_tour(out.tour, args.output)
     errors = out.errors(out.after)
     before, after = out.travel_minutes
@@ -38,6 +43,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         "search": out.plan.stopped if out.plan else ("not needed" if not out.errors(out.before) else "no plan found"),
         "seconds": round(out.plan.seconds, 1) if out.plan else None,
         "stranded_activities": out.stranded,
+        "uncovered_topics": [{"group": g, "topic": t} for g, t in out.uncovered],
     }
     if args.json:
         doc = {**summary, "check": render_json(out.after, args.lang)}
@@ -61,7 +67,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
             name = safe_text(sites[act.site].name) if act is not None and act.site in sites else aid
             sys.stdout.write(f"  {name}：该组可安排的日子里此处均不开放\n" if zh else
                              f"  {name}: closed on every day this group can be planned\n")
-    return EXIT_PROBLEMS if errors else EXIT_OK
+        for gid, topic in out.uncovered:  # a required topic no open site on the group's days could give
+            name = safe_text(out.tour.group(gid).name)
+            sys.stdout.write(f"  {name}：未能覆盖必选主题「{topic}」（可安排的日子里没有可放入的此主题现场）\n" if zh
+                             else f"  {name}: required topic '{topic}' not covered (no site with it fits the "
+                                  "group's days)\n")
+    return EXIT_PROBLEMS if errors or out.uncovered else EXIT_OK
 
 
 def _setup(p: argparse.ArgumentParser) -> None:
@@ -70,6 +81,8 @@ def _setup(p: argparse.ArgumentParser) -> None:
     p.add_argument("--groups", nargs="+", help="only these groups (ids, e.g. g1 g2 or g1,g2)")
     p.add_argument("--time-limit", type=float, default=10.0, help="seconds of search (default 10)")
     p.add_argument("--repair", action="store_true", help="change as little as possible to remove errors")
+    p.add_argument("--request", help="plan request (JSON): shared/per-group pools with priorities, "
+                                     "required topics, balance; see the README's Auto-plan section")
     p.add_argument("--seed", type=int, default=0, help="search seed: the same seed, the same plan")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")

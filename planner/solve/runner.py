@@ -14,6 +14,8 @@ from planner.schedule.scheduler import Schedule, schedule
 from planner.solve.apply import apply_plan
 from planner.solve.cpsat import Cancel, Options, solve
 from planner.solve.model import Plan
+from planner.solve.pool_model import extend
+from planner.solve.request import PlanRequest, check_request, uncovered
 from planner.solve.tour_model import build, current_plan
 
 ACTIVITY_CHANGES = (MOVED, RETIMED, ADDED, REMOVED)
@@ -28,6 +30,7 @@ class Outcome:
     diff: TourDiff | None = None
     stranded: list[str] = field(default_factory=list)  # activities no planned day could take
     kept_original: bool = False     # repair found nothing with fewer errors
+    uncovered: list[tuple[str, str]] = field(default_factory=list)  # (group, required topic) still missing
 
     def errors(self, result: Schedule) -> list[Problem]:
         return [p for p in result.problems if p.severity is Severity.ERROR]
@@ -51,8 +54,14 @@ def check_groups(tour: Tour, groups: list[str] | None) -> None:
 
 def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_limit: float = 10.0,
         seed: int = 0, cancel: Cancel | None = None,
-        progress: Callable[[int, int, float], None] | None = None, dates: set[dt.date] | None = None) -> Outcome:
-    """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down."""
+        progress: Callable[[int, int, float], None] | None = None, dates: set[dt.date] | None = None,
+        request: PlanRequest | None = None) -> Outcome:
+    """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down.
+    `request` (auto-plan only): pool sites, required topics, balance; its groups/dates when none given."""
+    if request is not None:
+        check_request(request, tour)
+        groups = groups or request.groups
+        dates = dates if dates is not None else (set(request.dates) if request.dates else None)
     check_groups(tour, groups)
     before = schedule(tour)
     if repair and not any(p.severity is Severity.ERROR for p in before.problems):
@@ -60,12 +69,14 @@ def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_
     new = tour.model_copy(deep=True)
     current = schedule(new)
     ti = build(new, groups, repair, current, dates)
+    if request is not None and not repair:
+        extend(ti, new, request)
     hint = current_plan(ti, current) if repair else None
     plan = solve(ti.instance, Options(time_limit=time_limit, seed=seed, hint=hint, on_progress=progress), cancel)
     if plan is None:
         return Outcome(tour, before, before, None, kept_original=True)
     after = apply_plan(new, ti, plan)
-    outcome = Outcome(new, before, after, plan, stranded=list(ti.stranded))
+    outcome = Outcome(new, before, after, plan, stranded=list(ti.stranded), uncovered=uncovered(new, request))
     if repair and len(outcome.errors(after)) >= len(outcome.errors(before)):
         return Outcome(tour, before, before, plan, stranded=list(ti.stranded), kept_original=True)
     outcome.diff = compare(tour, new)

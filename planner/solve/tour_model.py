@@ -9,6 +9,7 @@ else stays as it is and only occupies the sites it books.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from planner.model.clock import minutes
@@ -33,6 +34,8 @@ class TourInstance:
     meals: dict[str, Activity] = field(default_factory=dict)  # route id -> the day's meal, if any
     home: dict[str, str] = field(default_factory=dict)  # stop id -> the route (day) it came from
     stranded: list[str] = field(default_factory=list)  # visits no planned day can take (closed every day)
+    optional: set[str] = field(default_factory=set)    # pool visits: added only where the plan puts them
+    locate: Callable[[str | None], int] | None = None  # a site's location index (added on first use)
 
 
 def route_id(group_id: str, date: dt.date) -> str:
@@ -162,7 +165,7 @@ def build(tour: Tour, group_ids: list[str] | None = None, repair: bool = False,
     joints = [tuple(ids) for ids in joint_stops.values() if len(ids) > 1]
     inst = Instance(travel, routes, stops, resources, joints, busy, TRAVEL_WEIGHT, SPAN_WEIGHT,
                     CHANGE_WEIGHT if repair else 0)
-    return TourInstance(inst, mapping, acts, meals, home, stranded)
+    return TourInstance(inst, mapping, acts, meals, home, stranded, locate=loc)
 
 
 class LazyTravel:

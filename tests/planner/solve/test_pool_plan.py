@@ -1,0 +1,122 @@
+"""自动排程 with a plan request: shared and per-group pools with priorities, required topics, balance."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.io.errors import PlannerError
+from planner.model.tour import ActivityKind, Tour
+from planner.schedule.scheduler import schedule
+from planner.solve.request import PlanRequest, load_request
+from planner.solve.runner import run
+from tests.builders import HANGZHOU, day, group, site, tour, visit
+from tests.planner.solve.test_plan_tour import AVOIDED
+
+NORTH = (HANGZHOU[0] + 0.25, HANGZHOU[1])
+NEAR_NORTH = (HANGZHOU[0] + 0.26, HANGZHOU[1] + 0.01)
+
+
+def _tour() -> Tour:
+    """g1 drives north to `far`; g2 stays in town at `near`; `extra` lies next to `far`."""
+    return tour(group("g1", day("2025-02-25", visit("far"))),
+                group("g2", day("2025-02-25", visit("near"))),
+                sites=[site("far", at=NORTH), site("near", at=(HANGZHOU[0] + 0.01, HANGZHOU[1])),
+                       site("extra", at=NEAR_NORTH, topics=["乡村振兴"]), site("museum", topics=["文旅融合"])])
+
+
+def _visits(t: Tour, gid: str) -> list[str]:
+    return [a.site for d in t.group(gid).days for a in d.activities if a.kind is ActivityKind.VISIT]
+
+
+def _drives(t: Tour) -> list[int]:
+    result = schedule(t)
+    return [sum(p.travel_minutes for (g, _), p in result.plans.items() if g == gid) for gid in ("g1", "g2")]
+
+
+def _no_modelled_errors(t: Tour) -> None:
+    assert not AVOIDED & {p.code for p in schedule(t).problems if p.severity.value == "error"}
+
+
+def test_a_shared_site_goes_to_exactly_one_group_the_cheaper_one():
+    req = PlanRequest(pool=[{"site": "extra", "priority": 3, "groups": ["g1", "g2"]}])
+    out = run(_tour(), time_limit=2, request=req)
+    assert _visits(out.tour, "g1").count("extra") + _visits(out.tour, "g2").count("extra") == 1
+    assert "extra" in _visits(out.tour, "g1")  # next to where g1 already drives
+    _no_modelled_errors(out.tour)
+
+
+def test_a_shared_site_open_to_two_groups_may_go_to_both():
+    req = PlanRequest(pool=[{"site": "extra", "priority": 20, "max_groups": 2}])
+    out = run(_tour(), time_limit=2, request=req)
+    assert "extra" in _visits(out.tour, "g1") and "extra" in _visits(out.tour, "g2")
+    _no_modelled_errors(out.tour)
+
+
+def test_a_low_priority_site_is_left_out_but_a_required_topic_brings_it_in():
+    pool = [{"site": "museum", "priority": 0, "groups": ["g2"]}]
+    plain = run(_tour(), time_limit=2, request=PlanRequest(pool=pool))
+    assert "museum" not in _visits(plain.tour, "g2")
+    out = run(_tour(), time_limit=2, request=PlanRequest(pool=pool, topics={"g2": ["文旅融合"]}))
+    assert "museum" in _visits(out.tour, "g2")
+    assert out.uncovered == []
+    _no_modelled_errors(out.tour)
+
+
+def test_a_topic_no_site_offers_is_reported_not_faked():
+    out = run(_tour(), time_limit=2, request=PlanRequest(topics={"g1": ["数字经济"]}))
+    assert out.uncovered == [("g1", "数字经济")]
+
+
+def test_balance_brings_the_groups_driving_closer():
+    pool = [{"site": "extra", "priority": 5, "groups": ["g1", "g2"]}]
+    plain = run(_tour(), time_limit=2, request=PlanRequest(pool=pool))
+    even = run(_tour(), time_limit=2, request=PlanRequest(pool=pool, balance=True))
+    spread = lambda t: max(_drives(t)) - min(_drives(t))  # noqa: E731
+    assert spread(even.tour) < spread(plain.tour)
+    assert "extra" in _visits(even.tour, "g2")
+    _no_modelled_errors(even.tour)
+
+
+def test_the_same_seed_gives_the_same_pooled_plan():
+    req = PlanRequest(pool=[{"site": "extra", "priority": 3}, {"site": "museum", "priority": 1}],
+                      topics={"g1": ["文旅融合"]}, balance=True)
+    a = run(_tour(), time_limit=1, seed=7, request=req).tour
+    b = run(_tour(), time_limit=1, seed=7, request=req).tour
+    assert a.model_dump(exclude={"groups": {"__all__": {"days": {"__all__": {"activities": {"__all__": {"id"}}}}}}}) \
+        == b.model_dump(exclude={"groups": {"__all__": {"days": {"__all__": {"activities": {"__all__": {"id"}}}}}}})
+
+
+@pytest.mark.parametrize("doc, says", [
+    ({"pool": [{"site": "nowhere"}]}, "pool[0]: no site 'nowhere'"),
+    ({"topics": {"g9": ["乡村振兴"]}}, "no group 'g9'"),
+    ({"pool": [{"site": "extra", "priority": -1}]}, "pool.0.priority"),
+    ({"pool": [], "colour": "red"}, "colour"),
+])
+def test_a_bad_request_gets_one_message_naming_the_entry(tmp_path, doc, says):
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(PlannerError, match=None) as caught:
+        load_request(path, _tour())
+    assert says in str(caught.value) and "req.json" in str(caught.value)
+
+
+def test_plan_command_takes_a_request_and_says_which_topic_stays_uncovered(tmp_path, capsys):
+    from planner.cli import run_command
+    from planner.io.fileformat import load_tour, save_tour
+
+    src, out, req = tmp_path / "in.tour.json", tmp_path / "out.tour.json", tmp_path / "req.json"
+    save_tour(_tour(), src)
+    req.write_text(json.dumps({"pool": [{"site": "museum", "priority": 0}], "topics": {"g2": ["文旅融合"]}}),
+                   encoding="utf-8")
+    assert run_command(["plan", str(src), "-o", str(out), "--request", str(req), "--time-limit", "1"]) == 0
+    assert "museum" in _visits(load_tour(out), "g2")
+    capsys.readouterr()
+    req.write_text(json.dumps({"topics": {"g1": ["数字经济"]}}), encoding="utf-8")
+    assert run_command(["plan", str(src), "-o", str(out), "--request", str(req), "--time-limit", "1",
+                        "--lang", "en", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["uncovered_topics"] == [{"group": "g1", "topic": "数字经济"}]
+    req.write_text("{not json", encoding="utf-8")
+    assert run_command(["plan", str(src), "-o", str(out), "--request", str(req)]) == 2
+    assert "req.json: not JSON" in capsys.readouterr().err
