@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from planner.io.fileformat import load_tour
@@ -106,3 +107,67 @@ def test_the_window_opens_without_loading_or_tools():
     code = "import sys, ui.main_window; print('ortools' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.fixture
+def small_window(qtbot, isolated_settings):
+    """Two groups named with '&' and '<b>', one day each; a village (乡村振兴) neither visits."""
+    from tests.builders import HANGZHOU, day, group, site, tour, visit
+    from ui.document import TourDocument
+    from ui.main_window import MainWindow
+
+    t = tour(group("g1", day("2025-02-25", visit("park")), name="P&G"),
+             group("g2", day("2025-02-25", visit("park2")), name="<b>x</b>"),
+             sites=[site("park", at=(HANGZHOU[0] + 0.05, HANGZHOU[1])), site("park2"),
+                    site("village", "山村 & 田", kind="village", topics=["乡村振兴"])])
+    document = TourDocument(t)
+    win = MainWindow(document, isolated_settings, map_view_class=None)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    document.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def test_auto_plan_dialog_shows_names_as_typed_and_builds_the_request(qtbot, small_window):
+    from planner.model.site import TOPICS
+    from ui.solve.plan_dialog import AutoPlanDialog
+
+    dialog = AutoPlanDialog(small_window.document.tour, None, 3, small_window)
+    qtbot.addWidget(dialog)
+    assert [box.text() for _, box in dialog.groups] == ["P&&G", "<b>x</b>"]  # '&&' displays one '&'
+    assert [dialog.pool.item(i).text() for i in range(dialog.pool.count())] == ["park", "park2", "山村 & 田"]
+    assert [t for t, _ in dialog.topics] == list(TOPICS)
+    dialog.pool.item(2).setCheckState(Qt.CheckState.Checked)
+    dict(dialog.topics)["乡村振兴"].setChecked(True)
+    dialog.balance.setChecked(True)
+    req = dialog.request()
+    assert req.groups == ["g1", "g2"] and [(p.site, p.groups, p.max_groups) for p in req.pool] == \
+        [("village", ["g1", "g2"], 1)]
+    assert req.topics == {"g1": ["乡村振兴"], "g2": ["乡村振兴"]} and req.balance
+
+
+def test_auto_plan_places_a_shared_site_for_a_required_topic_and_says_what_stays_uncovered(qtbot, small_window):
+    from PySide6.QtCore import QTimer
+
+    win, actions = small_window, small_window.solve_actions
+
+    def fill() -> None:
+        d = actions.plan_dialog
+        for _, box in d.groups:
+            box.setChecked(True)
+        d.pool.item(2).setCheckState(Qt.CheckState.Checked)  # the village: one group may take it
+        dict(d.topics)["乡村振兴"].setChecked(True)            # both groups need it: one cannot have it
+        d.seconds.setValue(1)
+        d.accept()
+    QTimer.singleShot(0, fill)
+    actions.plan_action.trigger()
+    dialog = _proposal(qtbot, actions)
+    assert "required topic 乡村振兴 not covered" in dialog.remaining.text()
+    dialog.apply_button.click()
+    tour = win.document.tour
+    takers = [g.id for g in tour.groups if any(a.site == "village" for d in g.days for a in d.activities)]
+    assert len(takers) == 1
+    win.document.undo_stack.undo()
+    assert not any(a.site == "village" for g in win.document.tour.groups for d in g.days for a in d.activities)

@@ -29,13 +29,16 @@ class ProposalDialog(QDialog):
         self.changes = QListWidget(self)
         for change in outcome.diff.changes if outcome.diff else []:
             self.changes.addItem(describe(change))  # plain items: names show as typed
-        left = QLabel(self)
+        left = self.remaining = QLabel(self)
         left.setTextFormat(Qt.TextFormat.PlainText)
         left.setWordWrap(True)
         remaining = outcome.errors(outcome.after)
-        if remaining:
-            lines = [self.tr("Cannot be removed:")] + [p.message(lang()) for p in remaining]
-            left.setText("\n".join(lines))
+        lines = [p.message(lang()) for p in remaining]
+        for gid, topic in outcome.uncovered:  # a required topic no site on the group's days could give
+            lines.append(self.tr("%1: required topic %2 not covered: no site with it fits the group's days")
+                         .replace("%1", outcome.tour.group(gid).name).replace("%2", topic))
+        if lines:
+            left.setText("\n".join([self.tr("Cannot be removed:")] + lines))
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Discard"), QDialogButtonBox.ButtonRole.RejectRole)

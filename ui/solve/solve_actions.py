@@ -10,10 +10,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMessageBox,
-                               QProgressDialog, QVBoxLayout)
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from ui.board.commands_days import DaysEdit
+from planner.solve.request import PlanRequest
+from ui.solve.plan_dialog import AutoPlanDialog
 from ui.solve.proposal_dialog import ProposalDialog
 from ui.solve.solve_job import SolveJob, SolveRequest
 
@@ -32,6 +33,7 @@ class SolveActions(QObject):
         self.job: SolveJob | None = None
         self.progress: QProgressDialog | None = None
         self.proposal: ProposalDialog | None = None
+        self.plan_dialog: AutoPlanDialog | None = None
         self.seconds = DEFAULT_SECONDS
         self.running: tuple[SolveRequest, str, int] | None = None
         menu = window.menuBar().addMenu(self.tr("&Plan"))
@@ -57,42 +59,17 @@ class SolveActions(QObject):
         return self.start(SolveRequest([self.group_id], {self.date}, time_limit=self.seconds),
                           self.tr("Optimise this day's order"))
 
-    def auto_plan(self, groups: list[str] | None = None) -> SolveJob | None:
+    def auto_plan(self, groups: list[str] | None = None, plan: PlanRequest | None = None) -> SolveJob | None:
         if groups is None:
-            groups = self._choose_groups()
-            if not groups:
+            dialog = self.plan_dialog = AutoPlanDialog(self.window.document.tour, self.group_id, self.seconds,
+                                                       self.window)
+            if not dialog.exec() or not dialog.chosen_groups():
                 return None
-        return self.start(SolveRequest(groups, time_limit=self.seconds), self.tr("Auto-plan"))
+            self.seconds, groups, plan = dialog.seconds.value(), dialog.chosen_groups(), dialog.request()
+        return self.start(SolveRequest(groups, time_limit=self.seconds, plan=plan), self.tr("Auto-plan"))
 
     def repair(self) -> SolveJob | None:
         return self.start(SolveRequest(repair=True, time_limit=self.seconds), self.tr("Repair problems"))
-
-    def _choose_groups(self) -> list[str]:
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Auto-plan"))
-        form = QFormLayout()
-        boxes = []
-        for g in self.window.document.tour.groups:
-            box = QCheckBox(g.name, dialog)  # a QCheckBox shows its text as typed
-            box.setChecked(g.id == self.group_id or self.group_id is None)
-            boxes.append((g.id, box))
-            form.addRow(box)
-        seconds = QDoubleSpinBox(dialog)
-        seconds.setRange(1, 600)
-        seconds.setValue(self.seconds)
-        seconds.setSuffix(self.tr(" s"))
-        form.addRow(self.tr("Search time"), seconds)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   dialog)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        if not dialog.exec():
-            return []
-        self.seconds = seconds.value()
-        return [gid for gid, box in boxes if box.isChecked()]
 
     # -- running and applying
     def start(self, request: SolveRequest, title: str) -> SolveJob | None:

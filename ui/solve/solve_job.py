@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.model.tour import Tour
+from planner.solve.request import PlanRequest
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class SolveRequest:
     repair: bool = False
     time_limit: float = 10.0
     seed: int = 0
+    plan: PlanRequest | None = None   # auto-plan: pools, required topics, balance
 
 
 class SolveJob(QThread):
@@ -39,7 +41,8 @@ class SolveJob(QThread):
         r = self.request
         try:
             outcome = run(self.tour, r.groups, r.repair, r.time_limit, r.seed, self.cancel_token,
-                                   lambda _obj, travel, sec: self.progressed.emit(int(travel), float(sec)), r.dates)
+                                   lambda _obj, travel, sec: self.progressed.emit(int(travel), float(sec)), r.dates,
+                          r.plan)
         except Exception as e:  # noqa: BLE001 - shown to the user by the window, never a silent thread death
             self.failed.emit(str(e))
             return
