@@ -120,3 +120,23 @@ def test_plan_command_takes_a_request_and_says_which_topic_stays_uncovered(tmp_p
     req.write_text("{not json", encoding="utf-8")
     assert run_command(["plan", str(src), "-o", str(out), "--request", str(req)]) == 2
     assert "req.json: not JSON" in capsys.readouterr().err
+
+
+def test_on_the_sample_pooled_villages_cover_every_group_once_with_none_of_the_modelled_errors():
+    from planner.io.fileformat import load_tour
+    from tests.planner.solve.test_plan_tour import SAMPLE, _only_the_sets
+
+    t = _only_the_sets(load_tour(SAMPLE))
+    sites = t.site_index()
+    rural = {a.site for g in t.groups for d in g.days for a in d.activities
+             if a.site in sites and "乡村振兴" in sites[a.site].topics}
+    for g in t.groups:  # the villages leave every group's own list and become one shared pool
+        for d in g.days:
+            d.activities = [a for a in d.activities if a.site not in rural]
+    req = PlanRequest(pool=[{"site": s, "priority": 0} for s in sorted(rural)],
+                      topics={g.id: ["乡村振兴"] for g in t.groups}, balance=True)
+    out = run(t, time_limit=2, request=req)
+    assert out.uncovered == []
+    takers = [a.site for g in out.tour.groups for d in g.days for a in d.activities if a.site in rural]
+    assert len(takers) == len(set(takers)) >= len(t.groups)  # each village to one group at most
+    _no_modelled_errors(out.tour)
