@@ -60,6 +60,9 @@ def check_request(req: PlanRequest, tour: Tour, where: str = "request") -> None:
     for gid in named:
         if gid not in groups:
             raise PlannerError(f"{where}: no group '{gid}' in the tour")
+    for date in req.dates or []:
+        if not tour.start_date <= date <= tour.end_date:
+            raise PlannerError(f"{where}: date {date} is outside the tour ({tour.start_date} – {tour.end_date})")
     for k, p in enumerate(req.pool):
         if p.site not in sites:
             raise PlannerError(f"{where}: pool[{k}]: no site '{p.site}' in the tour")

@@ -93,6 +93,7 @@ def test_the_same_seed_gives_the_same_pooled_plan():
     ({"topics": {"g9": ["乡村振兴"]}}, "no group 'g9'"),
     ({"pool": [{"site": "extra", "priority": -1}]}, "pool.0.priority"),
     ({"pool": [], "colour": "red"}, "colour"),
+    ({"dates": ["2025-11-04"]}, "date 2025-11-04 is outside the tour"),
 ])
 def test_a_bad_request_gets_one_message_naming_the_entry(tmp_path, doc, says):
     path = tmp_path / "req.json"
