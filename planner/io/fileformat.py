@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.io.atomic import atomic_write  # noqa: F401  (the one writer; re-exported for old callers)
 from planner.io.errors import TourFileError
-from planner.io.limits import MAX_FILE_BYTES, LimitError, parse_json, string_problems
+from planner.io.limits import MAX_FILE_BYTES, MAX_NAME, MAX_STRING, NAME_KEYS, LimitError, parse_json, string_problems
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
 from planner.io.validation_text import describe_validation, label
@@ -114,18 +115,36 @@ def load_catalogue(path: Path | str, lang: str = "zh") -> Catalogue:
 
 
 def dump_document(model: BaseModel, fmt: str) -> str:
-    body = model.model_dump(mode="json", exclude_defaults=True)
-    doc = {"format": fmt, "version": SCHEMA_VERSION, **body}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """The model serialised directly by pydantic-core (it was validated when built: no second walk), with
+    the format and version put first, as json.dumps(indent=2) would have."""
+    try:
+        body = model.model_dump_json(exclude_defaults=True, indent=2)
+    except Exception:  # e.g. a lone surrogate: json.dumps accepts it and the writer then says what is wrong
+        body = json.dumps(model.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, indent=2)
+    head = f'{{\n  "format": {json.dumps(fmt)},\n  "version": {SCHEMA_VERSION}'
+    return head + ("\n}" if body == "{}" else ",\n" + body[2:]) + "\n"
 
 
 def tour_to_json(tour: Tour) -> str:
     return dump_document(tour, TOUR_FORMAT)
 
 
-def _openable(model: BaseModel, path: Path | str) -> None:
+def _may_be_too_long(text: str) -> bool:
+    """Whether the file could hold a name or text over its limit: a run that long after a quote (escapes
+    make a literal longer, never shorter) or an escaped quote splitting one. Cheap, never misses."""
+    return '\\"' in text or _LONG_NAME.search(text) is not None or _LONG_TEXT.search(text) is not None
+
+
+_LONG_NAME = re.compile('"(?:%s)": "[^"]{%d}' % ("|".join(NAME_KEYS), MAX_NAME))
+_LONG_TEXT = re.compile('"[^"]{%d}' % MAX_STRING)
+
+
+def _openable(model: BaseModel, text: str, path: Path | str) -> None:
     """Refuse to write what read_document would refuse (a 20,000-character note typed in the window): the
-    old file stays, and the message names the field, as opening would."""
+    old file stays, and the message names the field, as opening would. `text` is the serialised file: only
+    when it holds a string literal that long (a cheap scan) is the model walked to name the field."""
+    if not _may_be_too_long(text):
+        return
     doc = model.model_dump(mode="json", exclude_defaults=True)
     bad = [(loc, problem) for loc, problem in string_problems(doc) if "too long" in problem]  # a lone
     if bad:  # surrogate cannot be encoded at all: the writer fails on it as it always did
@@ -133,10 +152,12 @@ def _openable(model: BaseModel, path: Path | str) -> None:
 
 
 def save_tour(tour: Tour, path: Path | str) -> None:
-    _openable(tour, path)
-    atomic_write(Path(path), tour_to_json(tour), backup=True)
+    text = tour_to_json(tour)
+    _openable(tour, text, path)
+    atomic_write(Path(path), text, backup=True)
 
 
 def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
-    _openable(catalogue, path)
-    atomic_write(Path(path), dump_document(catalogue, SITES_FORMAT), backup=True)
+    text = dump_document(catalogue, SITES_FORMAT)
+    _openable(catalogue, text, path)
+    atomic_write(Path(path), text, backup=True)
