@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from planner.render.handbook import CSS, HandbookOptions, handbook_html, section_anchors
 from planner.render.routes import Scope
@@ -18,35 +18,75 @@ from ui.exports.pdf_print import mm as _mm
 from ui.exports.route_image import route_image
 
 
-def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_mm: float = 40) -> int:
-    """Qt's rich text has no keep-with-next: move a heading, or a table, that starts too close to the
-    bottom of a page onto the next page. Top to bottom, so each break only moves what follows it."""
-    page_h = doc.pageSize().height()
-    layout = doc.documentLayout()
-    moved = 0
+def _candidates(doc: QTextDocument) -> list[tuple[QTextBlock, QTextTable | None]]:
+    """Headings (h2, h3) outside tables and the first block of every table, top to bottom."""
+    found = []
     block = doc.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
-        first_of_table = table is not None and table.cellAt(0, 0).firstCursorPosition().block() == block
-        is_heading = block.blockFormat().headingLevel() in (2, 3) and table is None
-        if is_heading or first_of_table:
-            top = layout.blockBoundingRect(block).top()
-            room = page_h - (top % page_h)
-            if room < _mm(table_room_mm if first_of_table else heading_room_mm) and top % page_h > _mm(5):
-                if first_of_table:
-                    fmt = table.format()
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    table.setFormat(fmt)
-                else:
-                    fmt = block.blockFormat()
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(block).setBlockFormat(fmt)
-                # Qt re-lays out only part of a document after a format change and leaves the rest with
-                # zero-height blocks that never print (a blank page, lost headings): redo all that follows.
-                doc.markContentsDirty(block.position(), doc.characterCount() - block.position())
-                moved += 1
+        if table is not None:
+            if table.cellAt(0, 0).firstCursorPosition().block() == block:
+                found.append((block, table))
+        elif block.blockFormat().headingLevel() in (2, 3):
+            found.append((block, None))
         block = block.next()
-    return moved
+    return found
+
+
+def _break_before(block: QTextBlock, table: QTextTable | None) -> None:
+    fmt = table.format() if table is not None else block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    if table is not None:
+        table.setFormat(fmt)
+    else:
+        QTextCursor(block).setBlockFormat(fmt)
+
+
+def _has_break(block: QTextBlock, table: QTextTable | None) -> bool:
+    fmt = table.format() if table is not None else block.blockFormat()
+    return bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_mm: float = 40,
+                   known: list[int] | None = None, rounds: int = 8) -> list[int]:
+    """Qt's rich text has no keep-with-next: move a heading, or a table, that starts too close to the
+    bottom of a page onto the next page. Returns the indexes (among headings and tables) that got a break;
+    `known` applies an earlier run's breaks first (the same HTML but for page numbers).
+
+    All breaks of a round are decided from one layout and applied in one edit, then one relayout checks
+    them: breaking and relaying out one at a time cost the whole rest of the document per break (pages²).
+    Each break puts its block at a page top, so what follows is predicted by shifting it as much."""
+    page_h = doc.pageSize().height()
+    layout = doc.documentLayout()
+    cands = _candidates(doc)
+    broken = sorted(i for i in (known or []) if i < len(cands))
+    todo = broken
+    for _ in range(rounds):
+        if todo:
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            for i in todo:
+                _break_before(*cands[i])
+            cursor.endEditBlock()
+            # Qt re-lays out only part of a document after a format change and leaves the rest with
+            # zero-height blocks that never print (a blank page, lost headings): redo all that follows.
+            first = cands[todo[0]][0].position()
+            doc.markContentsDirty(first, doc.characterCount() - first)
+        todo, shift = [], 0.0
+        for i, (block, table) in enumerate(cands):
+            top = layout.blockBoundingRect(block).top()
+            if _has_break(block, table):
+                shift = 0.0  # already starts a page: what follows is where the layout says
+                continue
+            offset = (top + shift) % page_h
+            if page_h - offset < _mm(table_room_mm if table is not None else heading_room_mm) \
+                    and offset > _mm(5):
+                todo.append(i)
+                shift += page_h - offset
+        if not todo:
+            break
+        broken = sorted(broken + todo)
+    return broken
 
 
 def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
@@ -84,10 +124,10 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
     report(35, "layout")
     anchors = section_anchors(schedule, options)
     first = target.document(handbook_html(schedule, options), CSS, images)
-    keep_with_next(first)
+    breaks = keep_with_next(first)
     options.toc_pages = _anchor_pages(first, anchors)
     doc = target.document(handbook_html(schedule, options), CSS, images)
-    keep_with_next(doc)
+    keep_with_next(doc, known=breaks)
     report(55, "print")
     pages = target.print(doc, report)
     target.finish(path)
