@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 
 from planner.solve import greedy, local
 from planner.solve.control import DET_PER_SECOND, ILS_PER_SECOND, SAFETY, WARM_SHARE, Cancel, Options, Progress
-from planner.solve.model import COVER_WEIGHT, DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Visit, Window, objective
+from planner.solve.model import DROP_WEIGHT, Instance, Plan, RoutePlan, Stop, Visit, Window, objective
 
 
 def _windows_bounds(stop: Stop, lo: int, hi: int) -> tuple[int, int] | None:
@@ -132,7 +132,7 @@ class _Model:
         self.travel = sum(sum(terms) for terms in self.route_travel.values())
         self.score = score
         m.maximize(score - inst.travel_weight * self.travel - inst.span_weight * spans
-                   - inst.balance_weight * self._spread()
+                   - self._spread()
                    - max(1, inst.change_weight) * sum(penalties))
 
     def _covers(self, penalties: list) -> None:
@@ -145,21 +145,31 @@ class _Model:
                 m.add(sum(lits) >= 1).only_enforce_if(covered)
             else:
                 m.add(covered == 0)
-            penalties.append(COVER_WEIGHT * (1 - covered))
+            penalties.append(c.weight * (1 - covered))
         for lim in self.inst.limits:
             xs = [x for (sid, _), x in self.x.items() if sid in lim.stops]
             if len(xs) > lim.k:
                 m.add(sum(xs) <= lim.k)
 
     def _spread(self):
-        if not self.inst.balance:
+        """Most minus least of each group's driving, and of its visits, weighted (balance)."""
+        inst = self.inst
+        if not inst.balance:
             return 0
-        per = [sum(sum(self.route_travel[r]) for r in group) for group in self.inst.balance]
-        hi, lo = self.m.new_int_var(0, 10 ** 7, "most"), self.m.new_int_var(0, 10 ** 7, "least")
-        for d in per:
-            self.m.add(hi >= d)
-            self.m.add(lo <= d)
-        return hi - lo
+        counted = {s.id for s in inst.stops if s.counts}
+        driving = [sum(sum(self.route_travel[r]) for r in group) for group in inst.balance]
+        visits = [sum(x for (sid, rid), x in self.x.items() if rid in group and sid in counted)
+                  for group in inst.balance]
+        total = 0
+        for weight, per in ((inst.balance_weight, driving), (inst.balance_visits_weight, visits)):
+            if not weight:
+                continue
+            hi, lo = self.m.new_int_var(0, 10 ** 7, "most"), self.m.new_int_var(0, 10 ** 7, "least")
+            for d in per:
+                self.m.add(hi >= d)
+                self.m.add(lo <= d)
+            total += weight * (hi - lo)
+        return total
 
     def _lunch_needed(self, r, brk: dict, used, dep, arr) -> None:
         """A used route takes its break, unless the break allows a day that misses lunch time."""

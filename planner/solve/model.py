@@ -90,6 +90,7 @@ class Cover:
     label: str
     routes: tuple[str, ...]
     stops: tuple[str, ...]
+    weight: int = COVER_WEIGHT        # missing it costs this (a topic other groups have: far less)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Instance:
     limits: list[Limit] = field(default_factory=list)
     balance: list[tuple[str, ...]] = field(default_factory=list)  # each group's routes: keep their driving
     balance_weight: int = 0           # close: − balance_weight·(most − least driving of a group)
+    balance_visits_weight: int = 0    #        − balance_visits_weight·(most − least visits of a group)
 
 
 @dataclass(frozen=True)
@@ -159,12 +161,18 @@ def missed_covers(inst: Instance, plan: Plan) -> list[Cover]:
     return [c for c in inst.covers if not any((s, r) in done for s in c.stops for r in c.routes)]
 
 
-def spread(inst: Instance, plan: Plan) -> int:
-    """Most minus least driving among the balanced groups."""
+def spread(inst: Instance, plan: Plan, visits: bool = False) -> int:
+    """Most minus least driving (or visits) among the balanced groups."""
     if not inst.balance:
         return 0
-    routes = {r.id: r for r in inst.routes}
-    per = [sum(route_travel(inst, routes[r], plan.routes.get(r)) for r in group) for group in inst.balance]
+    routes, counts = {r.id: r for r in inst.routes}, {s.id: s.counts for s in inst.stops}
+
+    def amount(rid: str) -> int:
+        rp = plan.routes.get(rid)
+        if visits:
+            return sum(counts[v.stop] for v in rp.visits) if rp else 0
+        return route_travel(inst, routes[rid], rp)
+    per = [sum(amount(r) for r in group) for group in inst.balance]
     return max(per) - min(per)
 
 
@@ -184,6 +192,6 @@ def objective(inst: Instance, plan: Plan) -> int:
     spans = sum(rp.arrive - rp.depart for rp in plan.routes.values())
     return (plan.score - inst.travel_weight * plan.travel - inst.span_weight * spans
             - (inst.change_weight * (wanted - kept) if inst.change_weight else 0)
-            - inst.balance_weight * spread(inst, plan)
-            - max(1, inst.change_weight) * COVER_WEIGHT * len(missed_covers(inst, plan))
+            - inst.balance_weight * spread(inst, plan) - inst.balance_visits_weight * spread(inst, plan, True)
+            - max(1, inst.change_weight) * sum(c.weight for c in missed_covers(inst, plan))
             - max(1, inst.change_weight) * DROP_WEIGHT * sum(s.required for s in inst.stops if s.id in plan.unvisited(inst)))

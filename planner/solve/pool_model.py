@@ -14,6 +14,10 @@ PRIORITY_SCORE = 30 * TRAVEL_WEIGHT
 """Priority 1 is worth half an hour of extra driving: a site that far out of the way is still taken."""
 BALANCE_WEIGHT = 2 * TRAVEL_WEIGHT
 """One minute of spread between groups' driving weighs as two minutes of driving."""
+BALANCE_VISITS_WEIGHT = 30 * TRAVEL_WEIGHT
+"""One visit more for one group than another weighs as half an hour of driving."""
+SHARED_TOPIC_WEIGHT = 60 * TRAVEL_WEIGHT
+"""Balance: a topic other groups study, missing for a group the pool could give it, as an hour of driving."""
 
 
 def extend(ti: TourInstance, tour: Tour, req: PlanRequest) -> None:
@@ -56,7 +60,22 @@ def extend(ti: TourInstance, tour: Tour, req: PlanRequest) -> None:
             inst.covers.append(Cover(f"{gid}:{topic}", tuple(days[gid]), stops))
     if req.balance and len(days) > 1:
         inst.balance = [tuple(rids) for _, rids in sorted(days.items())]
-        inst.balance_weight = BALANCE_WEIGHT
+        inst.balance_weight, inst.balance_visits_weight = BALANCE_WEIGHT, BALANCE_VISITS_WEIGHT
+        _shared_topics(ti, tour, req, days)
+
+
+def _shared_topics(ti: TourInstance, tour: Tour, req: PlanRequest, days: dict[str, list[str]]) -> None:
+    """Topics one planned group studies become soft covers for the others, where the pool offers them."""
+    sites, inst = tour.site_index(), ti.instance
+    own = {gid: {t for d in tour.group(gid).days for a in d.activities if a.kind is ActivityKind.VISIT
+                 and a.site in sites for t in sites[a.site].topics} for gid in days}
+    for gid, rids in days.items():
+        others = set().union(*(own[g] for g in days if g != gid)) - own[gid] - set(req.topics.get(gid, []))
+        for topic in sorted(others):
+            stops = tuple(s.id for s in inst.stops if s.id in ti.optional and s.routes and set(s.routes) & set(rids)
+                          and topic in sites[ti.activities[s.id].site].topics)
+            if stops:
+                inst.covers.append(Cover(f"{gid}:{topic}", tuple(rids), stops, SHARED_TOPIC_WEIGHT))
 
 
 def _fixed_visits(tour: Tour, ti: TourInstance, gid: str) -> list[str]:

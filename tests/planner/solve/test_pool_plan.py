@@ -141,3 +141,30 @@ def test_on_the_sample_pooled_villages_cover_every_group_once_with_none_of_the_m
     takers = [a.site for g in out.tour.groups for d in g.days for a in d.activities if a.site in rural]
     assert len(takers) == len(set(takers)) >= len(t.groups)  # each village to one group at most
     _no_modelled_errors(out.tour)
+
+
+def _two_groups(g1_sites: list[str], g2_sites: list[str]) -> Tour:
+    names = set(g1_sites + g2_sites) | {"spare1", "spare2", "museum2"}
+    topics = {"museum": ["文旅融合"], "museum2": ["文旅融合"]}
+    return tour(group("g1", day("2025-02-25", *[visit(s) for s in g1_sites])),
+                group("g2", day("2025-02-25", *[visit(s) for s in g2_sites])),
+                sites=[site(s, topics=topics.get(s, [])) for s in sorted(names)])
+
+
+def test_balance_gives_a_group_a_topic_the_other_studies_when_the_pool_has_it():
+    pool = [{"site": "museum2", "priority": 0}]
+    plain = run(_two_groups(["museum"], ["near"]), time_limit=2, request=PlanRequest(pool=pool))
+    even = run(_two_groups(["museum"], ["near"]), time_limit=2, request=PlanRequest(pool=pool, balance=True))
+    assert "museum2" not in _visits(plain.tour, "g2")
+    assert "museum2" in _visits(even.tour, "g2")
+    assert "balance-topics" in {p.code for p in schedule(plain.tour).problems}
+    assert "balance-topics" not in {p.code for p in schedule(even.tour).problems}
+
+
+def test_balance_evens_out_the_groups_visit_counts_from_the_pool():
+    pool = [{"site": "spare1", "priority": 0}, {"site": "spare2", "priority": 0}]
+    plain = run(_two_groups(["a", "b", "c"], ["d"]), time_limit=2, request=PlanRequest(pool=pool))
+    even = run(_two_groups(["a", "b", "c"], ["d"]), time_limit=2, request=PlanRequest(pool=pool, balance=True))
+    assert [len(_visits(plain.tour, g)) for g in ("g1", "g2")] == [3, 1]
+    assert [len(_visits(even.tour, g)) for g in ("g1", "g2")] == [3, 3]
+    _no_modelled_errors(even.tour)
