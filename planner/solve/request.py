@@ -27,6 +27,14 @@ class PoolSite(BaseModel):
     max_groups: int = Field(default=1, ge=1, le=99)  # how many of those groups may take it
 
 
+class HotelChoice(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    group: Ident
+    date: dt.date                                   # the night after this day: its end, the next day's start
+    candidates: list[Ident] = Field(min_length=1, max_length=20)
+
+
 class PlanRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -35,6 +43,7 @@ class PlanRequest(BaseModel):
     pool: list[PoolSite] = Field(default_factory=list)
     topics: dict[Ident, list[str]] = Field(default_factory=dict)  # group -> topics it must cover
     balance: bool = False                                           # keep groups' driving close
+    hotels: list[HotelChoice] = Field(default_factory=list)         # a night's hotel chosen from candidates
 
 
 def load_request(path: str | Path, tour: Tour) -> PlanRequest:
@@ -56,7 +65,8 @@ def load_request(path: str | Path, tour: Tour) -> PlanRequest:
 def check_request(req: PlanRequest, tour: Tour, where: str = "request") -> None:
     sites = tour.site_index()
     groups = {g.id for g in tour.groups}
-    named = list(req.groups or []) + list(req.topics) + [g for p in req.pool for g in p.groups or []]
+    named = (list(req.groups or []) + list(req.topics) + [g for p in req.pool for g in p.groups or []]
+             + [h.group for h in req.hotels])
     for gid in named:
         if gid not in groups:
             raise PlannerError(f"{where}: no group '{gid}' in the tour")
@@ -66,6 +76,12 @@ def check_request(req: PlanRequest, tour: Tour, where: str = "request") -> None:
     for k, p in enumerate(req.pool):
         if p.site not in sites:
             raise PlannerError(f"{where}: pool[{k}]: no site '{p.site}' in the tour")
+    for k, h in enumerate(req.hotels):
+        if tour.group(h.group).day(h.date) is None:
+            raise PlannerError(f"{where}: hotels[{k}]: group '{h.group}' has no day {h.date}")
+        for sid in h.candidates:
+            if sid not in sites:
+                raise PlannerError(f"{where}: hotels[{k}]: no site '{sid}' in the tour")
 
 
 def uncovered(tour: Tour, req: PlanRequest | None) -> list[tuple[str, str]]:

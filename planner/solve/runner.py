@@ -11,6 +11,7 @@ from planner.io.errors import PlannerError
 from planner.model.tour import Tour
 from planner.schedule.problems import Problem, Severity
 from planner.schedule.scheduler import Schedule, schedule
+from planner.solve import hotels
 from planner.solve.apply import apply_plan
 from planner.solve.cpsat import Cancel, Options, solve
 from planner.solve.model import Plan
@@ -57,12 +58,20 @@ def run(tour: Tour, groups: list[str] | None = None, repair: bool = False, time_
         progress: Callable[[int, int, float], None] | None = None, dates: set[dt.date] | None = None,
         request: PlanRequest | None = None) -> Outcome:
     """Never changes `tour`; the proposal is a copy. Repair keeps the input unless errors go down.
-    `request` (auto-plan only): pool sites, required topics, balance; its groups/dates when none given."""
+    `request` (auto-plan only): pool sites, required topics, balance, hotel candidates; its groups/dates
+    when none given."""
     if request is not None:
         check_request(request, tour)
         groups = groups or request.groups
         dates = dates if dates is not None else (set(request.dates) if request.dates else None)
     check_groups(tour, groups)
+    if request is not None and request.hotels and not repair:
+        once = request.model_copy(update={"hotels": []})
+        best = hotels.choose(tour, request, lambda t, s: run(t, groups, False, s, seed, cancel, progress, dates, once),
+                             time_limit, lambda: cancel is not None and cancel.cancelled)
+        best.before = schedule(tour)  # against the tour as given: hotel changes are changes too
+        best.diff = compare(tour, best.tour) if best.plan is not None else None
+        return best
     before = schedule(tour)
     if repair and not any(p.severity is Severity.ERROR for p in before.problems):
         return Outcome(tour, before, before, None, kept_original=True)  # nothing to repair

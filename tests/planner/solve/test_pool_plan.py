@@ -94,6 +94,8 @@ def test_the_same_seed_gives_the_same_pooled_plan():
     ({"pool": [{"site": "extra", "priority": -1}]}, "pool.0.priority"),
     ({"pool": [], "colour": "red"}, "colour"),
     ({"dates": ["2025-11-04"]}, "date 2025-11-04 is outside the tour"),
+    ({"hotels": [{"group": "g1", "date": "2025-02-27", "candidates": ["hotel"]}]}, "hotels[0]: group 'g1' has no day"),
+    ({"hotels": [{"group": "g1", "date": "2025-02-25", "candidates": ["ritz"]}]}, "hotels[0]: no site 'ritz'"),
 ])
 def test_a_bad_request_gets_one_message_naming_the_entry(tmp_path, doc, says):
     path = tmp_path / "req.json"
@@ -168,3 +170,18 @@ def test_balance_evens_out_the_groups_visit_counts_from_the_pool():
     assert [len(_visits(plain.tour, g)) for g in ("g1", "g2")] == [3, 1]
     assert [len(_visits(even.tour, g)) for g in ("g1", "g2")] == [3, 3]
     _no_modelled_errors(even.tour)
+
+
+def test_a_nights_hotel_is_chosen_from_candidates_and_the_next_day_starts_there():
+    t = tour(group("g1", day("2025-02-25", visit("far"), {"kind": "checkin", "site": "hotel"}),
+                   day("2025-02-26", visit("far2"))),
+             sites=[site("far", at=NORTH, closed_weekdays=[3]), site("far2", at=NEAR_NORTH, closed_weekdays=[2]),
+                    site("north-hotel", kind="hotel", at=NEAR_NORTH, visit_minutes=0)])  # Tue far, Wed far2
+    req = PlanRequest(hotels=[{"group": "g1", "date": "2025-02-25", "candidates": ["hotel", "north-hotel"]}])
+    out = run(t, time_limit=2, request=req)
+    first, second = out.tour.group("g1").days
+    assert first.end == "north-hotel" == second.start
+    assert [a.site for a in first.activities if a.kind is ActivityKind.CHECKIN] == ["north-hotel"]
+    assert t.group("g1").days[0].end == "hotel"  # the input is untouched; the change is a proposal
+    assert out.travel_minutes[1] < out.travel_minutes[0]
+    _no_modelled_errors(out.tour)
