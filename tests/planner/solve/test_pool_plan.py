@@ -185,3 +185,17 @@ def test_a_nights_hotel_is_chosen_from_candidates_and_the_next_day_starts_there(
     assert t.group("g1").days[0].end == "hotel"  # the input is untouched; the change is a proposal
     assert out.travel_minutes[1] < out.travel_minutes[0]
     _no_modelled_errors(out.tour)
+
+
+def test_the_readme_example_request_is_valid_for_the_sample(tmp_path):
+    import re
+    from pathlib import Path
+
+    from planner.io.fileformat import load_tour
+    from tests.planner.solve.test_plan_tour import SAMPLE
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r'```json\n(\{"groups": \["g1", "g2", "g3"\].*?)```', readme, re.S).group(1)
+    (tmp_path / "req.json").write_text(example, encoding="utf-8")
+    req = load_request(tmp_path / "req.json", load_tour(SAMPLE))
+    assert req.pool and req.topics and req.balance and req.hotels
