@@ -171,3 +171,19 @@ def test_auto_plan_places_a_shared_site_for_a_required_topic_and_says_what_stays
     assert len(takers) == 1
     win.document.undo_stack.undo()
     assert not any(a.site == "village" for g in win.document.tour.groups for d in g.days for a in d.activities)
+
+
+def test_auto_plan_dialog_offers_ticked_hotels_for_every_night(qtbot, small_window):
+    from ui.solve.plan_dialog import AutoPlanDialog
+
+    tour = small_window.document.tour
+    tour.sites.append(tour.sites[0].model_copy(update={"id": "inn", "name": "Inn & <i>Spa</i>"}))
+    g1 = tour.group("g1")
+    g1.days.append(g1.days[0].model_copy(update={"date": g1.days[0].date.replace(day=26), "activities": []}))
+    dialog = AutoPlanDialog(tour, "g1", 3, small_window)
+    qtbot.addWidget(dialog)
+    assert [dialog.hotels.item(i).text() for i in range(dialog.hotels.count())] == ["Inn & <i>Spa</i>", "酒店"]
+    assert dialog.request().hotels == []  # nothing ticked: hotels stay
+    dialog.hotels.item(0).setCheckState(Qt.CheckState.Checked)
+    nights = dialog.request().hotels
+    assert [(h.group, h.date.day, h.candidates) for h in nights] == [("g1", 25, ["hotel", "inn"])]

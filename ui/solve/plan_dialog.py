@@ -37,9 +37,17 @@ class AutoPlanDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         form.addRow(self.tr("Shared pool (sites any chosen group may add)"), self.pool)
+        self.hotels = QListWidget(self)  # hotel candidates: each night may move to one of them
+        for s in sorted((s for s in tour.sites if s.kind is SiteKind.HOTEL), key=lambda s: s.name):
+            item = QListWidgetItem(s.name, self.hotels)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.tour = tour
         self.share = QSpinBox(self)
         self.share.setRange(1, 99)
         form.addRow(self.tr("Groups per pool site at most"), self.share)
+        form.addRow(self.tr("Hotel candidates (each night may move to one)"), self.hotels)
         topics = QGroupBox(self.tr("Required topics (every chosen group)"), self)
         grid = QGridLayout(topics)
         self.topics: list[tuple[str, QCheckBox]] = []
@@ -73,4 +81,19 @@ class AutoPlanDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
         topics = [t for t, box in self.topics if box.isChecked()]
         return PlanRequest(groups=groups, pool=pool, topics={g: topics for g in groups} if topics else {},
-                           balance=self.balance.isChecked())
+                           balance=self.balance.isChecked(), hotels=self._nights(groups))
+
+    def _nights(self, groups: list[str]) -> list[dict]:
+        """Every night between two days of a ticked group: its current hotel or one of the ticked ones."""
+        ticked = [it.data(Qt.ItemDataRole.UserRole) for it in (self.hotels.item(i) for i in range(self.hotels.count()))
+                  if it.checkState() == Qt.CheckState.Checked]
+        if not ticked:
+            return []
+        nights = []
+        for gid in groups:
+            days = sorted(self.tour.group(gid).days, key=lambda d: d.date)
+            for day, following in zip(days, days[1:]):
+                if (following.date - day.date).days == 1 and day.end is not None:
+                    nights.append({"group": gid, "date": day.date,
+                                   "candidates": [day.end] + [h for h in ticked if h != day.end]})
+        return nights
