@@ -234,13 +234,13 @@ class _Builder:
 
     def sites(self) -> None:
         self.heading("sites", "教学点简介")
-        seen: list = []
+        seen: dict = {}  # by id, in route order: comparing whole pydantic sites was pairs² on a big tour
         for g in self.groups:
             for p in sorted(self.s.group_plans(g.id), key=lambda p: p.date):
                 for e in p.entries:
-                    if e.site is not None and e.site.kind in TEACHING and e.site not in seen:
-                        seen.append(e.site)
-        for site in seen:
+                    if e.site is not None and e.site.kind in TEACHING:
+                        seen.setdefault(e.site.id, e.site)
+        for site in seen.values():
             meta = " · ".join(x for x in (f"{site.province}{site.city}{site.county}", SITE_KINDS[site.kind][0],
                                           "、".join(site.topics)) if x)
             self.add(f"<h3>{_e(site.name)}</h3><p class=\"muted\">{_e(meta)}</p>")

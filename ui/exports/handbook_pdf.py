@@ -19,15 +19,23 @@ from ui.exports.route_image import route_image
 
 
 def _candidates(doc: QTextDocument) -> list[tuple[QTextBlock, QTextTable | None]]:
-    """Headings (h2, h3) outside tables and the first block of every table, top to bottom."""
-    found = []
+    """Headings (h2, h3) outside tables and the first block of every top-level table, top to bottom.
+    Tables come from the frame tree: asking every block for its table cost seconds on a big handbook."""
+    tables = sorted(((f.firstPosition(), f.lastPosition(), f) for f in doc.rootFrame().childFrames()
+                     if isinstance(f, QTextTable)), key=lambda t: t[0])
+    found: list[tuple[QTextBlock, QTextTable | None]] = []
+    t = 0
     block = doc.begin()
     while block.isValid():
-        table = QTextCursor(block).currentTable()
-        if table is not None:
-            if table.cellAt(0, 0).firstCursorPosition().block() == block:
-                found.append((block, table))
-        elif block.blockFormat().headingLevel() in (2, 3):
+        pos = block.position()
+        while t < len(tables) and tables[t][1] < pos:
+            t += 1
+        if t < len(tables) and tables[t][0] <= pos:  # inside a table: only its first block counts
+            found.append((block, tables[t][2]))
+            block = doc.findBlock(tables[t][1]).next()
+            t += 1
+            continue
+        if block.blockFormat().headingLevel() in (2, 3):
             found.append((block, None))
         block = block.next()
     return found
@@ -126,6 +134,7 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
     first = target.document(handbook_html(schedule, options), CSS, images)
     breaks = keep_with_next(first)
     options.toc_pages = _anchor_pages(first, anchors)
+    del first  # its layout is as big as the printed one's: not both at once
     doc = target.document(handbook_html(schedule, options), CSS, images)
     keep_with_next(doc, known=breaks)
     report(55, "print")
