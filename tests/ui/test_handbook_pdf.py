@@ -204,3 +204,39 @@ def test_a_day_with_nothing_planned_says_so_instead_of_an_empty_table(qapp, tmp_
     export_handbook(schedule(t), out, HandbookOptions(edition="participant", print_date=PRINTED))
     assert day_tables_without_rows(out) == []
     assert squeeze(text(out)).count("当天未安排活动") == 2  # both groups' 25 Feb: no activity, with or without hotel
+
+
+def test_every_heading_and_table_near_a_page_foot_moves_when_many_do_at_once(qapp):
+    """keep_with_next decides a round's breaks from one layout (shifting what follows each break): every
+    heading and table must still end up either at a page top or with room under it, and no page blank."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from ui.exports.handbook_pdf import _candidates, keep_with_next
+    from ui.exports.pdf_print import mm
+
+    parts = []
+    for i in range(150):  # uneven sections, so headings land all over the pages
+        parts.append(f"<h2>第{i}节</h2>" + "<p>正文</p>" * ((i * 7) % 23 + 1))
+        if i % 3 == 0:
+            parts.append("<table><tr><td>甲</td></tr>" + "<tr><td>乙</td></tr>" * (i % 5 + 1) + "</table>")
+    doc = QTextDocument()
+    doc.setPageSize(QSizeF(2000, 3000))
+    doc.setHtml("".join(parts))
+    changes = []  # each change re-lays out the rest of the document: one per break made it pages²
+    doc.contentsChange.connect(lambda *args: changes.append(args))
+    breaks = keep_with_next(doc)
+    assert len(breaks) >= 8 and len(changes) <= 8
+    layout = doc.documentLayout()
+    starts = set()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        assert rect.height() > 0 or not block.text()  # every block was laid out again after the breaks
+        starts.add(int(rect.top() // 3000))
+        block = block.next()
+    assert starts == set(range(doc.pageCount()))  # no blank page
+    for block, table in _candidates(doc):
+        offset = layout.blockBoundingRect(block).top() % 3000
+        room = mm(40 if table is not None else 30)
+        assert offset <= mm(5) or 3000 - offset >= room, block.text()
