@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.io.fileformat import load_tour, save_catalogue, save_tour
+from planner.io.atomic import atomic_write
+from planner.io.fileformat import catalogue_text, load_tour, save_tour
 from planner.schedule.incremental import Replanner
 from planner.schedule.scheduler import Schedule
 from planner.model.site import Catalogue
 from planner.model.tour import Tour
+from ui.background_write import BackgroundWrite
 from ui.file_watch import DiskStamp
+
+CATALOGUE_SAVE_MS = 300  # coalesces a burst of catalogue edits; the edit itself returns at once
 
 
 def blank_tour() -> Tour:
@@ -30,7 +34,7 @@ class TourDocument(QObject):
 
     changed = Signal()            # the tour or its schedule changed: refresh views
     fileChanged = Signal()        # path or clean state changed: refresh the title
-    catalogueChanged = Signal()   # the catalogue (教学点库) changed; it has been saved
+    catalogueChanged = Signal()   # the catalogue (教学点库) changed; its file follows (flush_catalogue)
     failed = Signal(str, object)  # (what failed, the exception): the window's error boundary shows it
 
     def __init__(self, tour: Tour | None = None, path: Path | None = None,
@@ -50,6 +54,16 @@ class TourDocument(QObject):
         self._replanner = Replanner(self.tour)
         self.schedule: Schedule = self._replanner.schedule
         self.touched: set | None = None  # the group-days the last change touched (None: anything)
+        self._catalogue_timer = QTimer(self)
+        self._catalogue_timer.setSingleShot(True)
+        self._catalogue_timer.setInterval(CATALOGUE_SAVE_MS)
+        self._catalogue_timer.timeout.connect(self._save_catalogue_soon)
+        self._catalogue_writer = BackgroundWrite(self)
+        self._catalogue_writer.finished.connect(self._catalogue_written)
+        self._catalogue_error: BaseException | None = None  # the last write's failure, reported once
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without a window close still writes the catalogue
+            app.aboutToQuit.connect(self.flush_catalogue)
 
     def _clean_changed(self, _clean: bool) -> None:
         self.fileChanged.emit()
@@ -84,13 +98,34 @@ class TourDocument(QObject):
         self.changed.emit()
 
     def catalogue_changed(self) -> None:
-        """Called by catalogue commands: keep the user's catalogue file in step, then tell the views."""
-        if self.catalogue_path is not None:
-            try:
-                save_catalogue(self.catalogue, self.catalogue_path)
-            except Exception as e:  # inside an undo command: report, never unwind the stack half-way
-                self.failed.emit(self.tr("Saving the catalogue %1").replace("%1", str(self.catalogue_path)), e)
+        """Called by catalogue commands: tell the views now; the user's catalogue file follows within
+        CATALOGUE_SAVE_MS (a burst of edits gives one write), written off the GUI thread."""
+        if self.catalogue_path is not None and not self._catalogue_timer.isActive():
+            self._catalogue_timer.start()
         self.catalogueChanged.emit()
+
+    def _save_catalogue_soon(self) -> None:
+        self._catalogue_timer.stop()
+        path = self.catalogue_path
+        if path is None:
+            return
+        try:  # serialised here, so a later edit cannot tear what the worker writes
+            text = catalogue_text(self.catalogue, path)
+        except Exception as e:
+            self._catalogue_written(e)
+            return
+        self._catalogue_writer.start(lambda: atomic_write(Path(path), text, backup=True))
+
+    def flush_catalogue(self) -> None:
+        """Closing or quitting: the catalogue file is complete on disk before this returns."""
+        if self._catalogue_timer.isActive():
+            self._save_catalogue_soon()
+        self._catalogue_writer.wait()
+
+    def _catalogue_written(self, error: BaseException | None) -> None:
+        if error is not None and self._catalogue_error is None:  # said once, until a write works again
+            self.failed.emit(self.tr("Saving the catalogue %1").replace("%1", str(self.catalogue_path)), error)
+        self._catalogue_error = error
 
     @property
     def modified(self) -> bool:

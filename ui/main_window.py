@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         if self.recovery is not None:
             self.recovery.release()  # saved, discarded or unchanged: nothing left to recover
+        self.document.flush_catalogue()  # the catalogue file is written a moment after an edit: not lost
         for job in self._jobs:
             job.wait()  # a handbook being printed is finished, not cut off
         self.map_dock.shutdown()

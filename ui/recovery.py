@@ -5,8 +5,9 @@ while it runs), `tour.json` (the unsaved tour) and `info.json` (its file name an
 whose lock can be taken belongs to a session that died: that copy is offered. A folder whose owner is
 alive (a second window of the app) is never offered and never deleted.
 
-The copy is written at most WRITE_MS after an edit (a burst of edits gives one write), again right after a
-restore (so a second crash loses nothing), and removed once the tour is saved or the changes discarded.
+The copy is written at most WRITE_MS after an edit (a burst of edits gives one write; serialised on the GUI
+thread, put on disk by a worker so the window does not freeze), again right after a restore (so a second
+crash loses nothing), and removed once the tour is saved or the changes discarded.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from planner.io.atomic import atomic_write, sweep_stale_temps
 from planner.io.fileformat import load_tour, tour_to_json
 from planner.model.tour import Tour
+from ui.background_write import BackgroundWrite
 from ui.document import TourDocument
 from ui.file_watch import DiskStamp
 
@@ -60,7 +62,9 @@ class Recovery(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WRITE_MS)
-        self.timer.timeout.connect(self.write)
+        self.timer.timeout.connect(self._write_soon)
+        self.writer = BackgroundWrite(self)
+        self.writer.finished.connect(self._written)
         document.changed.connect(self._edited)
         document.fileChanged.connect(self._file_changed)
 
@@ -82,30 +86,42 @@ class Recovery(QObject):
             self.lock = lock
 
     def write(self) -> bool:
-        """Copy the unsaved tour now; a failure is reported (once) and never raised."""
+        """Copy the unsaved tour now and wait for it; a failure is reported (once) and never raised."""
+        self._write_soon()
+        self.writer.wait()
+        return self.error is None
+
+    def _write_soon(self) -> None:
+        """Serialise here (cheap: the validated model straight to JSON); the disk work runs in a worker."""
         self.timer.stop()
         if not self.document.modified:
-            return True
+            return
         try:
             self._own()
-            atomic_write(self.tour_file, tour_to_json(self.document.tour))
+            text = tour_to_json(self.document.tour)
             stamp = self.document.disk_stamp
-            info = {"path": str(self.document.path) if self.document.path else None,
-                    "stamp": asdict(stamp) if stamp else None}
-            atomic_write(self.info_file, json.dumps(info, ensure_ascii=False))
-        except Exception as e:  # full disk, read-only folder, a lone surrogate in a name: say so, keep going
-            text = self.tr("Cannot write the recovery copy: %1").replace("%1", str(e) or type(e).__name__)
+            info = json.dumps({"path": str(self.document.path) if self.document.path else None,
+                               "stamp": asdict(stamp) if stamp else None}, ensure_ascii=False)
+        except Exception as e:
+            self._written(e)
+            return
+        tour_file, info_file = self.tour_file, self.info_file
+        self.writer.start(lambda: (atomic_write(tour_file, text), atomic_write(info_file, info)))
+
+    def _written(self, error: BaseException | None) -> None:
+        if error is not None:  # full disk, read-only folder, a lone surrogate in a name: say so, keep going
+            text = self.tr("Cannot write the recovery copy: %1").replace("%1", str(error) or type(error).__name__)
             if self.error is None:
                 self.failed.emit(text)
             self.error = text
-            return False
+            return
         if self.error is not None:
             self.failed.emit("")  # clears the status bar's warning
         self.error = None
-        return True
 
     def clear(self) -> None:
         """Remove this session's copy (saved or discarded); its lock goes when the window closes."""
+        self.writer.wait()  # a write still under way would bring the copy back
         for path in (self.tour_file, self.info_file):
             try:
                 path.unlink(missing_ok=True)

@@ -157,7 +157,12 @@ def save_tour(tour: Tour, path: Path | str) -> None:
     atomic_write(Path(path), text, backup=True)
 
 
-def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
+def catalogue_text(catalogue: Catalogue, path: Path | str) -> str:
+    """The catalogue file's content, refused (TourFileError) if opening it would be refused."""
     text = dump_document(catalogue, SITES_FORMAT)
     _openable(catalogue, text, path)
-    atomic_write(Path(path), text, backup=True)
+    return text
+
+
+def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
+    atomic_write(Path(path), catalogue_text(catalogue, path), backup=True)

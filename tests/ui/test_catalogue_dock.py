@@ -284,11 +284,12 @@ def test_editing_a_site_the_tour_does_not_use_leaves_the_tour_alone(qtbot, doc):
     assert doc.catalogue.get("miaojia").visit_minutes == 45 and doc.tour.model_dump() == before
 
 
-def test_every_change_and_undo_is_saved_to_the_catalogue_file(doc):
-    doc.push(DeleteCatalogueSite(doc, "geely"))
+def test_every_change_and_undo_is_saved_to_the_catalogue_file(doc, qtbot):
+    doc.push(DeleteCatalogueSite(doc, "geely"))  # written within half a second, off the GUI thread
+    qtbot.waitUntil(lambda: doc.catalogue_path.exists(), timeout=500)
     assert load_catalogue(doc.catalogue_path).get("geely") is None
     doc.undo_stack.undo()
-    assert load_catalogue(doc.catalogue_path) == doc.catalogue
+    qtbot.waitUntil(lambda: load_catalogue(doc.catalogue_path) == doc.catalogue, timeout=500)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -65,6 +65,11 @@ def test_a_damaged_catalogue_is_kept_aside_said_once_and_survives_two_catalogue_
         close(window)
 
 
+def _minutes(path, site_id):
+    sites = json.loads(Path(path).read_text(encoding="utf-8"))["sites"]
+    return next(s.get("visit_minutes") for s in sites if s["id"] == site_id)
+
+
 def test_own_sites_stay_in_the_file_and_its_versions_after_catalogue_edits(data_dir, notices, qtbot):
     path = data_dir / "catalogue.sites.json"
     path.write_text(catalogue_with(MINE), encoding="utf-8")
@@ -73,7 +78,10 @@ def test_own_sites_stay_in_the_file_and_its_versions_after_catalogue_edits(data_
         doc = window.document
         edited = doc.catalogue.get("my-own-farm").model_copy(update={"visit_minutes": 45})
         doc.push(EditCatalogueSite(doc, edited))
+        qtbot.waitUntil(lambda: _minutes(path, "my-own-farm") == 45, timeout=500)  # written within half a second
         doc.push(AddCatalogueSite(doc, Site(id="new-one", name="新点", kind="enterprise", lat=30.0, lon=120.0)))
+        qtbot.waitUntil(lambda: "new-one" in site_ids(path), timeout=500)
+        doc.flush_catalogue()
         assert {"my-own-farm", "new-one"} <= site_ids(path)
         assert all("my-own-farm" in site_ids(v.path) for v in list_versions(path))
         assert len(list_versions(path)) == 2 and notices == []

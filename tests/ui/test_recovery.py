@@ -182,7 +182,7 @@ def test_a_copy_that_cannot_be_written_is_said_once_in_the_status_bar(window, qt
     blocked.unlink()  # room again: the next edit is copied and the warning goes
     drop_site(window.board, "leather", cell_point(window.board, "g1", MON))
     qtbot.waitUntil(lambda: recovery.tour_file.exists(), timeout=1000)
-    assert window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=500)  # the worker's outcome
 
 
 def test_a_lone_surrogate_in_a_name_is_a_status_message_not_a_traceback(window, qtbot, tmp_path, capfd, english):
@@ -292,3 +292,16 @@ def test_the_restore_question_names_the_file_as_typed_and_recover_means_yes(wind
     assert window.files.ask_restore(found)
     text, fmt = seen[0]
     assert str(tmp_path / "trip.tour.json") in text and "“<b>湖南</b>”" in text and fmt == Qt.TextFormat.PlainText
+
+
+def test_saving_while_the_copy_is_being_written_leaves_no_copy_behind(document, qtbot, tmp_path):
+    """The copy goes to disk in a worker: a save (or close) right after must wait for it, or the worker's
+    write would bring back a copy of work that is already saved."""
+    recovery = Recovery(document, tmp_path / "recovery")
+    for _ in range(5):
+        add_visit(document)
+        recovery.timer.timeout.emit()  # the write starts now, in the worker
+        document.undo_stack.setClean()  # as a save does: the copy goes
+        assert not recovery.tour_file.exists()
+        qtbot.wait(30)
+        assert not recovery.tour_file.exists() and not recovery.writer.busy
