@@ -111,8 +111,9 @@ class Bench:
         if recovery is not None and recovery.timer.isActive():
             recovery.timer.stop()
             t0 = time.perf_counter()
-            recovery.write()
+            recovery._write_soon()  # the GUI thread's part (serialising); the disk work is in a worker
             spent.append(time.perf_counter() - t0)
+            recovery.writer.wait()
 
     def map_loaded(self, window) -> None:
         """Edits are timed once the map page has loaded (its load finishing inside a timed edit is not the edit)."""
@@ -178,14 +179,22 @@ class Bench:
             doc.push(EditCatalogueSite(doc, target.model_copy(update={"visit_minutes": 45 + i[0] % 2 * 15})))
             self.settle(window)
 
-        one()
-        self.flush_recovery(window, [])
-        row("one catalogue edit with 10,000 sites", repeat(one, n, lambda: self.flush_recovery(window, [])))
-        if doc.catalogue_path is not None:  # the edit saves the user's catalogue file before it returns
-            from planner.io.fileformat import save_catalogue
+        saved: list[float] = []
 
-            row("   (of which: saving the 10,000-site catalogue file)",
-                repeat(lambda: save_catalogue(doc.catalogue, doc.catalogue_path), max(2, n // 3)))
+        def flush() -> None:  # the file is written 300 ms after the edit: timed on its own, between runs
+            self.flush_recovery(window, [])
+            if doc._catalogue_timer.isActive():
+                t0 = time.perf_counter()
+                doc._save_catalogue_soon()  # the GUI thread's part (serialising); the disk work is in a worker
+                saved.append(time.perf_counter() - t0)
+                doc._catalogue_writer.wait()
+
+        one()
+        flush()
+        saved.clear()
+        row("one catalogue edit with 10,000 sites", repeat(one, n, flush))
+        if saved:
+            row("   (then, 300 ms later: the catalogue file serialised for its worker)", saved)
         self.close(window)
 
     def end_date(self, path: Path, n: int) -> None:
