@@ -76,10 +76,11 @@ def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_m
             for i in todo:
                 _break_before(*cands[i])
             cursor.endEditBlock()
-            # Qt re-lays out only part of a document after a format change and leaves the rest with
-            # zero-height blocks that never print (a blank page, lost headings): redo all that follows.
-            first = cands[todo[0]][0].position()
-            doc.markContentsDirty(first, doc.characterCount() - first)
+            # The edit re-lays out its span (first to last break). Qt re-lays out only part of what follows
+            # a format change and leaves the rest with zero-height blocks that never print (a blank page,
+            # lost headings): redo all that follows the last break.
+            last = cands[todo[-1]][0].position()
+            doc.markContentsDirty(last, doc.characterCount() - last)
         todo, shift = [], 0.0
         for i, (block, table) in enumerate(cands):
             top = layout.blockBoundingRect(block).top()
