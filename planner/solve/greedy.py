@@ -12,7 +12,7 @@ import random
 import time
 from dataclasses import dataclass
 
-from planner.solve.model import Instance, Plan, Route, RoutePlan, Stop, Visit
+from planner.solve.model import Instance, Plan, Route, RoutePlan, Stop, Visit, objective
 
 MAX_ATTEMPTS = 40
 Slot = tuple[int, int, int]  # start, end, people
@@ -316,4 +316,29 @@ def construct(inst: Instance, initial: dict[str, list[str]] | None = None, secon
     g = best[1]
     if not initial and not stop():  # repair: moving stops only to drive less would change what is kept
         g.improve(t0 + seconds, stop)
+    if inst.limits or inst.balance:
+        _trade(g, stop)
     return g.plan()
+
+
+def _trade(g: Greedy, stop) -> None:
+    """Give a shared pool site to another group when the whole objective (balance, topics) says so: the
+    insertion costs above see one route at a time, not the spread between groups. Bounded by work (each copy
+    tried once against each other copy), not by the clock: the same seed, the same trades."""
+    inst = g.inst
+    copies = [lim.stops for lim in inst.limits] + [(s.id,) for s in inst.stops if not s.required]
+    value = objective(inst, g.plan())
+    for group in copies:
+        for placed in [sid for sid in group if sid in g.placed()]:
+            for other in [sid for sid in group if sid not in g.placed()] or [None]:
+                if stop():
+                    return
+                saved = g._state()
+                g._remove(placed)
+                if other is not None:
+                    g.insert(other)
+                new = objective(inst, g.plan())
+                if new > value:
+                    value = new
+                    break
+                g._restore(saved)

@@ -30,11 +30,6 @@ def _visits(t: Tour, gid: str) -> list[str]:
     return [a.site for d in t.group(gid).days for a in d.activities if a.kind is ActivityKind.VISIT]
 
 
-def _drives(t: Tour) -> list[int]:
-    result = schedule(t)
-    return [sum(p.travel_minutes for (g, _), p in result.plans.items() if g == gid) for gid in ("g1", "g2")]
-
-
 def _no_modelled_errors(t: Tour) -> None:
     assert not AVOIDED & {p.code for p in schedule(t).problems if p.severity.value == "error"}
 
@@ -73,7 +68,7 @@ def test_balance_brings_the_groups_driving_closer():
     pool = [{"site": "extra", "priority": 5, "groups": ["g1", "g2"]}]
     plain = run(_tour(), time_limit=2, request=PlanRequest(pool=pool))
     even = run(_tour(), time_limit=2, request=PlanRequest(pool=pool, balance=True))
-    spread = lambda t: max(_drives(t)) - min(_drives(t))  # noqa: E731
+    spread = lambda t: max(_drives_of(t)) - min(_drives_of(t))  # noqa: E731
     assert spread(even.tour) < spread(plain.tour)
     assert "extra" in _visits(even.tour, "g2")
     _no_modelled_errors(even.tour)
@@ -125,7 +120,8 @@ def test_plan_command_takes_a_request_and_says_which_topic_stays_uncovered(tmp_p
     assert "req.json: not JSON" in capsys.readouterr().err
 
 
-def test_on_the_sample_pooled_villages_cover_every_group_once_with_none_of_the_modelled_errors():
+def _pooled_sample(priority: int, balance: bool) -> tuple[Tour, set[str], PlanRequest]:
+    """The sample's sets of sites, with the villages taken out of every group's list into one shared pool."""
     from planner.io.fileformat import load_tour
     from tests.planner.solve.test_plan_tour import SAMPLE, _only_the_sets
 
@@ -133,11 +129,20 @@ def test_on_the_sample_pooled_villages_cover_every_group_once_with_none_of_the_m
     sites = t.site_index()
     rural = {a.site for g in t.groups for d in g.days for a in d.activities
              if a.site in sites and "乡村振兴" in sites[a.site].topics}
-    for g in t.groups:  # the villages leave every group's own list and become one shared pool
+    for g in t.groups:
         for d in g.days:
             d.activities = [a for a in d.activities if a.site not in rural]
-    req = PlanRequest(pool=[{"site": s, "priority": 0} for s in sorted(rural)],
-                      topics={g.id: ["乡村振兴"] for g in t.groups}, balance=True)
+    return t, rural, PlanRequest(pool=[{"site": s, "priority": priority} for s in sorted(rural)],
+                                 topics={g.id: ["乡村振兴"] for g in t.groups}, balance=balance)
+
+
+def _drives_of(t: Tour) -> list[int]:
+    result = schedule(t)
+    return [sum(p.travel_minutes for (g, _), p in result.plans.items() if g == group.id) for group in t.groups]
+
+
+def test_on_the_sample_pooled_villages_cover_every_group_once_with_none_of_the_modelled_errors():
+    t, rural, req = _pooled_sample(0, True)
     out = run(t, time_limit=2, request=req)
     assert out.uncovered == []
     takers = [a.site for g in out.tour.groups for d in g.days for a in d.activities if a.site in rural]
