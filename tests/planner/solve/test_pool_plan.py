@@ -188,6 +188,8 @@ def test_a_nights_hotel_is_chosen_from_candidates_and_the_next_day_starts_there(
     assert first.end == "north-hotel" == second.start
     assert [a.site for a in first.activities if a.kind is ActivityKind.CHECKIN] == ["north-hotel"]
     assert t.group("g1").days[0].end == "hotel"  # the input is untouched; the change is a proposal
+    assert [(c.kind, c.before, c.after) for c in out.diff.changes if c.kind == "hotel"] == \
+        [("hotel", "酒店", "north-hotel")]  # shown in the proposal's list of changes
     assert out.travel_minutes[1] < out.travel_minutes[0]
     _no_modelled_errors(out.tour)
 
