@@ -240,3 +240,24 @@ def test_every_heading_and_table_near_a_page_foot_moves_when_many_do_at_once(qap
         offset = layout.blockBoundingRect(block).top() % 3000
         room = mm(40 if table is not None else 30)
         assert offset <= mm(5) or 3000 - offset >= room, block.text()
+
+
+@pytest.mark.parametrize("edition", ["staff", "participant"])
+def test_the_contents_numbers_are_written_in_place_without_moving_any_section(qapp, edition):
+    """One layout pass: the page numbers go into the laid-out contents, and every section stays on its page."""
+    from planner.render.handbook import CSS, handbook_html, section_anchors
+    from ui.exports.handbook_pdf import _anchor_pages, _fill_contents, keep_with_next
+    from ui.exports.pdf_print import PdfTarget
+
+    s = schedule(load_tour(HUNAN))
+    options = HandbookOptions(print_date=PRINTED, edition=edition)
+    anchors = section_anchors(s, options)
+    doc = PdfTarget("t", PRINTED).document(handbook_html(s, options), CSS)
+    keep_with_next(doc)
+    before = _anchor_pages(doc, anchors)
+    count = doc.pageCount()
+    assert _fill_contents(doc, anchors, before)
+    assert _anchor_pages(doc, anchors) == before and doc.pageCount() == count
+    contents = doc.toPlainText().split("目录", 1)[1]
+    for anchor, title in zip(anchors, ["须知", "日程总览"]):
+        assert re.search(rf"{title}\s+{before[anchor]}\b", contents)

@@ -1,6 +1,7 @@
 """Print the handbook to PDF: Qt's rich-text engine on a QPdfWriter, A4, fonts embedded, page numbers.
 
-Two layout passes: the first finds the page of every section for the contents, the second prints.
+One layout pass: it finds the page of every section, the numbers are written into the contents in place
+(nothing after the contents moves), then it prints.
 Works in any thread (no widgets), so the window can export without freezing.
 """
 
@@ -98,24 +99,48 @@ def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_m
     return broken
 
 
-def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
-    page_height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    pages: dict[str, int] = {}
+def _anchor_blocks(doc: QTextDocument, anchors: list[str]) -> dict[str, QTextBlock]:
+    """The first block that carries each of `anchors`."""
+    found: dict[str, QTextBlock] = {}
     block = doc.begin()
     while block.isValid():
-        fmt_anchor = None
         it = block.begin()
         while not it.atEnd():
             names = it.fragment().charFormat().anchorNames()
             if names:
-                fmt_anchor = names[0]
+                if names[0] in anchors and names[0] not in found:
+                    found[names[0]] = block
                 break
             it += 1
-        if fmt_anchor in anchors and fmt_anchor not in pages:
-            pages[fmt_anchor] = int(layout.blockBoundingRect(block).top() // page_height) + 1
         block = block.next()
-    return pages
+    return found
+
+
+def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
+    page_height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    return {anchor: int(layout.blockBoundingRect(block).top() // page_height) + 1
+            for anchor, block in _anchor_blocks(doc, anchors).items()}
+
+
+def _fill_contents(doc: QTextDocument, anchors: list[str], pages: dict[str, int]) -> bool:
+    """Write the contents' page numbers into the laid-out document. They sit in a right-hand column, one
+    line each, and the contents end with a page break, so nothing after them moves: this saves building and
+    laying out the whole handbook a second time. False if the contents table is not found."""
+    heading = _anchor_blocks(doc, ["contents"]).get("contents")
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    table = next((t for t in tables if heading is not None and t.firstPosition() > heading.position()), None)
+    if table is None or table.rows() != len(anchors) or table.columns() != 2:
+        return False
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for row, anchor in enumerate(anchors):
+        if anchor in pages:
+            table.cellAt(row, 1).firstCursorPosition().insertText(str(pages[anchor]))
+    cursor.endEditBlock()
+    start = table.firstPosition()  # Qt's partial relayout after an edit (see keep_with_next): redo the rest
+    doc.markContentsDirty(start, doc.characterCount() - start)
+    return True
 
 
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
@@ -132,12 +157,14 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
         images[f"route-{gid}"] = route_image(schedule, Scope(gid))
     report(35, "layout")
     anchors = section_anchors(schedule, options)
-    first = target.document(handbook_html(schedule, options), CSS, images)
-    breaks = keep_with_next(first)
-    options.toc_pages = _anchor_pages(first, anchors)
-    del first  # its layout is as big as the printed one's: not both at once
+    options.toc_pages = None
     doc = target.document(handbook_html(schedule, options), CSS, images)
-    keep_with_next(doc, known=breaks)
+    breaks = keep_with_next(doc)
+    options.toc_pages = _anchor_pages(doc, anchors)
+    if not _fill_contents(doc, anchors, options.toc_pages) or _anchor_pages(doc, anchors) != options.toc_pages:
+        del doc  # the contents moved something after all: lay the handbook out again with its page numbers
+        doc = target.document(handbook_html(schedule, options), CSS, images)
+        keep_with_next(doc, known=breaks)
     report(55, "print")
     pages = target.print(doc, report)
     target.finish(path)
