@@ -69,7 +69,7 @@ def read_document(path: Path | str, expected_format: str) -> dict[str, Any]:
         raise _fail(p, str(e)) from None
     if not isinstance(doc, dict):
         raise _fail(p, "文件顶层应为 JSON 对象 (top level must be a JSON object)")
-    bad = string_problems(doc)
+    bad = string_problems(doc) if _may_hold_bad_strings(text) else []
     if bad:
         raise _fail(p, *(f"{label(doc, loc) or '(文件)'}: {problem}" for loc, problem in bad))
     return migrate(doc, expected_format, p)
@@ -129,13 +129,16 @@ def tour_to_json(tour: Tour) -> str:
     return dump_document(tour, TOUR_FORMAT)
 
 
-def _may_be_too_long(text: str) -> bool:
-    """Whether the file could hold a name or text over its limit: a run that long after a quote (escapes
-    make a literal longer, never shorter) or an escaped quote splitting one. Cheap, never misses."""
-    return '\\"' in text or _LONG_NAME.search(text) is not None or _LONG_TEXT.search(text) is not None
+def _may_hold_bad_strings(text: str) -> bool:
+    """Whether a JSON text could hold a string over its limit or a lone surrogate. Save and open check every
+    string only when it could. Without escapes (a newline's aside) every string stands in the text as it is,
+    so a run that long after a quote (or after a name key) is the only way: a cheap scan that never misses."""
+    return (_ESCAPE.search(text) is not None or _LONG_NAME.search(text) is not None
+            or _LONG_TEXT.search(text) is not None)
 
 
-_LONG_NAME = re.compile('"(?:%s)": "[^"]{%d}' % ("|".join(NAME_KEYS), MAX_NAME))
+_ESCAPE = re.compile(r"\\[^n]")  # an escaped quote, backslash, key letter or surrogate: check everything
+_LONG_NAME = re.compile('"(?:%s)"\\s*:\\s*"[^"]{%d}' % ("|".join(NAME_KEYS), MAX_NAME))
 _LONG_TEXT = re.compile('"[^"]{%d}' % MAX_STRING)
 
 
@@ -143,7 +146,7 @@ def _openable(model: BaseModel, text: str, path: Path | str) -> None:
     """Refuse to write what read_document would refuse (a 20,000-character note typed in the window): the
     old file stays, and the message names the field, as opening would. `text` is the serialised file: only
     when it holds a string literal that long (a cheap scan) is the model walked to name the field."""
-    if not _may_be_too_long(text):
+    if not _may_hold_bad_strings(text):
         return
     doc = model.model_dump(mode="json", exclude_defaults=True)
     bad = [(loc, problem) for loc, problem in string_problems(doc) if "too long" in problem]  # a lone

@@ -46,3 +46,19 @@ def test_what_opening_would_refuse_is_not_written(tmp_path, field, text):
         save_catalogue(Catalogue(sites=tour.sites), path)
     assert "too long" in str(e.value) and field in str(e.value)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("literal, field", [
+    ('"n\\u0061me": "%s"' % ("名" * (MAX_NAME + 1)), "name"),      # an escaped key hides from a plain scan
+    ('"title" :\n  "%s"' % ("x" * (MAX_NAME + 1)), "title"),        # other spacing than ours
+    ('"notes": "%s\\n%s"' % ("长" * MAX_STRING, "长"), "notes"),    # a newline escape inside
+])
+def test_opening_still_refuses_every_over_long_string(tmp_path, literal, field):
+    """Opening checks every string only when the text could hold a bad one: the scan must never miss."""
+    doc = json.loads(plain(synthetic_tour(1, 2, 2), TOUR_FORMAT))
+    text = json.dumps({k: v for k, v in doc.items() if k not in ("title", "notes")}, ensure_ascii=False)
+    path = tmp_path / "t.tour.json"
+    path.write_text(text[:-1] + ", " + literal + "}", encoding="utf-8")
+    with pytest.raises(TourFileError) as e:
+        load_tour(path)
+    assert field in str(e.value) and "too long" in str(e.value)
