@@ -167,6 +167,7 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
         keep_with_next(doc, known=breaks)
     report(55, "print")
     pages = target.print(doc, report)
+    del doc, images  # the layout and the route images before finish() reads the whole PDF back: a lower peak
     target.finish(path)
     report(100, "done")
     return pages
