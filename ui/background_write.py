@@ -34,7 +34,10 @@ class BackgroundWrite(QObject):
                 outcome.append(None)
             except BaseException as e:  # everything reaches the window; nothing dies silently in a thread
                 outcome.append(e)
-            self._arrived.emit()
+            try:
+                self._arrived.emit()
+            except RuntimeError:  # the owner is gone (a document dropped without closing): nobody to tell
+                pass
 
         self._thread = threading.Thread(target=run, name="background-write")
         self._thread.start()
