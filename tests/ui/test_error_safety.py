@@ -62,7 +62,7 @@ def test_a_handbook_export_that_fails_in_an_unexpected_way_is_said(window, qtbot
     assert not (tmp_path / "handbook.pdf").exists()
 
 
-def test_a_catalogue_that_cannot_be_saved_is_said_and_the_edit_stays(window, tmp_path, english):
+def test_a_catalogue_that_cannot_be_saved_is_said_and_the_edit_stays(window, tmp_path, english, qtbot):
     shown = answer_boxes(window, tmp_path)
     path = tmp_path / "catalogue.sites.json"
     path.write_text('{"format": "study-tour/sites", "version": 1, "sites": []}', encoding="utf-8")
@@ -71,6 +71,7 @@ def test_a_catalogue_that_cannot_be_saved_is_said_and_the_edit_stays(window, tmp
     site = Site(id="mine", name="我的教学点", kind="enterprise", lat=30.1, lon=120.1)
     window.document.push(AddCatalogueSite(window.document, site))
     assert window.document.catalogue.get("mine") is not None  # the edit is kept in the window
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=500)  # the file is written within half a second
     assert len(shown) == 1 and "read-only" in shown[0] and str(path) in shown[0]
     window.document.undo_stack.undo()
     assert window.document.catalogue.get("mine") is None
