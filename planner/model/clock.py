@@ -30,7 +30,7 @@ def _parse_clock(value: object) -> object:
 def _day_fraction(value: int | float) -> time:
     """A spreadsheet stores 08:24 as 0.35 (a fraction of a day) and a copied cell keeps it: convert it.
     Anything else numeric (830, 1.5, true) is refused, saying how times are written."""
-    if not isinstance(value, bool) and value >= 0:
+    if not isinstance(value, bool) and 0 <= value < 1:  # bounded first: 1e308 × 1440 would overflow
         total = round(value * 1440)  # 1 and anything that rounds to it (0.9997) is not a time of day
         if total < 1440:
             return time(total // 60, total % 60)
