@@ -9,7 +9,10 @@ province outlines, city outlines and names, and counties once the map covers lit
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape
+
+import numpy as np
 
 from planner.geo.boundaries import Geography, geography
 from planner.render.routes import HOTEL, STATION, STOP, RouteMap
@@ -22,32 +25,58 @@ def _nice(km: float) -> int:
     return max([n for n in NICE_KM if n <= km] or [NICE_KM[0]])
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Where the map's degrees land on the drawing: x = lon·cos(lat₀), centred, one scale for both axes."""
+    kx: float
+    cx: float
+    cy: float
+    scale: float
+    width: int
+    height: int
+
+    @classmethod
+    def around(cls, sites, width: int, height: int, pad: int) -> Frame:
+        lat0 = sum(s.lat for s in sites) / len(sites)
+        kx = math.cos(math.radians(lat0))
+        xs, ys = [s.lon * kx for s in sites], [s.lat for s in sites]
+        span = max(max(xs) - min(xs), max(ys) - min(ys), 0.02)
+        scale = min((width - 2 * pad) / max(max(xs) - min(xs), span * 0.2),
+                    (height - 2 * pad - 24) / max(max(ys) - min(ys), span * 0.2))
+        return cls(kx, (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, scale, width, height)
+
+    def xy(self, lat: float, lon: float) -> tuple[float, float]:
+        return (self.width / 2 + (lon * self.kx - self.cx) * self.scale,
+                (self.height - 24) / 2 - (lat - self.cy) * self.scale)
+
+    def points(self, ring: np.ndarray) -> str:
+        """A ring's (lon, lat) rows as SVG points: `xy` over the whole array at once (the same arithmetic in
+        the same order, so the same figures) — per-point Python calls were most of a handbook's map time."""
+        xs = self.width / 2 + (ring[:, 0] * self.kx - self.cx) * self.scale
+        ys = (self.height - 24) / 2 - (ring[:, 1] - self.cy) * self.scale
+        return " ".join(map("{:.1f},{:.1f}".format, xs.tolist(), ys.tolist()))
+
+    def bounds(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The drawn area, (south, west), (north, east)."""
+        half_h, half_w = (self.height - 24) / 2 / self.scale, self.width / 2 / self.scale
+        return (self.cy - half_h, (self.cx - half_w) / self.kx), (self.cy + half_h, (self.cx + half_w) / self.kx)
+
+
 def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int = 36,
               with_geography: bool = True) -> str:
     sites = [p for r in route_map.routes for p in r.points] + [m.site for m in route_map.markers]
     if not sites:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
                 f'<rect width="100%" height="100%" fill="#f4f6f8"/></svg>')
-    lat0 = sum(s.lat for s in sites) / len(sites)
-    kx = math.cos(math.radians(lat0))
-    xs, ys = [s.lon * kx for s in sites], [s.lat for s in sites]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 0.02)
-    scale = min((width - 2 * pad) / max(max(xs) - min(xs), span * 0.2),
-                (height - 2 * pad - 24) / max(max(ys) - min(ys), span * 0.2))
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-
-    def xy(lat: float, lon: float) -> tuple[float, float]:
-        return width / 2 + (lon * kx - cx) * scale, (height - 24) / 2 - (lat - cy) * scale
-
+    frame = Frame.around(sites, width, height, pad)
+    xy = frame.xy
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, sans-serif">',
            f'<rect width="{width}" height="{height}" fill="{WATER if with_geography else "#f4f6f8"}"/>']
     if with_geography:
-        # the drawn area, one pixel's worth of detail
-        south, north = cy - (height - 24) / 2 / scale, cy + (height - 24) / 2 / scale
-        west, east = (cx - width / 2 / scale) / kx, (cx + width / 2 / scale) / kx
-        geo = geography(((south, west), (north, east)), detail=1.2 / scale)
-        out += _geography(geo, xy, (east - west) < 1.6, width, height)
+        geo = geography(frame.bounds(), detail=1.2 / frame.scale)  # one pixel's worth of detail
+        (_, west), (_, east) = frame.bounds()
+        out += _geography(geo, frame, (east - west) < 1.6, width, height)
     out.append(f'<rect width="{width}" height="{height}" fill="none" stroke="#c8ced4"/>')
     for route in route_map.routes:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(p.lat, p.lon) for p in route.points))
@@ -71,7 +100,7 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{fill}" stroke="#fff" stroke-width="1.5"/>'
                        f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="10" font-weight="bold" fill="#fff" '
                        f'text-anchor="middle">{label}</text>')
-    out.append(_scale_bar(scale, kx, height))
+    out.append(_scale_bar(frame.scale, frame.kx, height))
     out.append("</svg>")
     return "".join(out)
 
@@ -82,7 +111,7 @@ _LOOK = {"province": 'fill="#fbf9f1" stroke="#8c829e" stroke-width="1.3"',
          "county": 'fill="none" stroke="#cbc5d2" stroke-width="0.5"'}
 
 
-def _geography(geo: Geography, xy, counties: bool, width: int, height: int) -> list[str]:
+def _geography(geo: Geography, frame: Frame, counties: bool, width: int, height: int) -> list[str]:
     """Land and outlines first, names last (on top of every outline, under the routes drawn after)."""
     out, names = [], []
     for level, areas in geo.layers().items():
@@ -90,9 +119,8 @@ def _geography(geo: Geography, xy, counties: bool, width: int, height: int) -> l
             continue
         for area in areas:
             for ring in area.rings:
-                pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lat, lon) for lon, lat in ring))
-                out.append(f'<polygon points="{pts}" {_LOOK[level]}/>')
-            x, y = xy(*area.label)
+                out.append(f'<polygon points="{frame.points(ring)}" {_LOOK[level]}/>')
+            x, y = frame.xy(*area.label)
             if level != "province" and 0 <= x <= width and 0 <= y <= height:  # names of what is drawn only
                 size = 11 if level == "city" else 9
                 text = f'<text x="{x:.1f}" y="{y + size / 3:.1f}" font-size="{size}" text-anchor="middle" '
