@@ -118,11 +118,17 @@ def geography(bounds: Bounds | None, datum: str = "wgs84", detail: float | None 
             if division.name in ("市辖区", "县", "省直辖县级行政区划", ""):  # 上海: its city is 上海
                 division = Division(code, (table.get(code[:2] + "0000") or division).name, level, division.lon,
                                     division.lat)
-            label = np.array([[division.lon, division.lat]])
-            label = label if datum == "gcj02" else gcj_to_wgs(label)
-            areas.append(Area(division, rings, (float(label[0, 1]), float(label[0, 0]))))
+            areas.append(Area(division, rings, _label(division.lon, division.lat, datum == "gcj02")))
         out[level] = tuple(areas)
     return Geography(out[PROVINCE], out[CITY], out[COUNTY])
+
+
+@lru_cache(maxsize=4096)
+def _label(lon: float, lat: float, gcj: bool) -> tuple[float, float]:
+    """A name's place as (lat, lon) in the asked datum; kept, as every map of a tour names the same places."""
+    label = np.array([[lon, lat]])
+    label = label if gcj else gcj_to_wgs(label)
+    return float(label[0, 1]), float(label[0, 0])
 
 
 @lru_cache(maxsize=256)
