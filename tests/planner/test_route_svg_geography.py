@@ -8,7 +8,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from planner.io.fileformat import load_tour
-from planner.render.route_svg import route_svg
+from planner.geo.boundaries import geography
+from planner.render.route_svg import Frame, route_svg
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import schedule
 
@@ -41,3 +42,20 @@ def test_a_days_map_adds_counties_and_leaves_out_what_it_does_not_show():
 def test_without_geography_only_the_routes_are_drawn():
     svg = route_svg(build_route_map(schedule(load_tour(SEED)), Scope("g2")), with_geography=False)
     assert "<polygon" not in svg and re.search(r"<polyline", svg)
+
+
+def test_every_outline_is_drawn_point_for_point_where_the_routes_projection_puts_it():
+    """The outlines are projected a whole ring at a time (for speed); each vertex must still land exactly
+    where the per-point projection of the routes and names puts it, for every group's map."""
+    result = schedule(load_tour(SEED))
+    for group in result.tour.groups:
+        route_map = build_route_map(result, Scope(group.id))
+        sites = [p for r in route_map.routes for p in r.points] + [m.site for m in route_map.markers]
+        frame = Frame.around(sites, 720, 480, 36)
+        (_, west), (_, east) = frame.bounds()
+        geo = geography(frame.bounds(), detail=1.2 / frame.scale)
+        expected = [" ".join(f"{x:.1f},{y:.1f}" for x, y in (frame.xy(float(lat), float(lon)) for lon, lat in ring))
+                    for level, areas in geo.layers().items() if level != "county" or east - west < 1.6
+                    for area in areas for ring in area.rings]
+        drawn = [el.get("points") for el in ElementTree.fromstring(route_svg(route_map)).iter(f"{SVG}polygon")]
+        assert len(expected) > 50 and drawn == expected, group.id
