@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 import numpy as np
@@ -74,9 +75,7 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
            f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, sans-serif">',
            f'<rect width="{width}" height="{height}" fill="{WATER if with_geography else "#f4f6f8"}"/>']
     if with_geography:
-        geo = geography(frame.bounds(), detail=1.2 / frame.scale)  # one pixel's worth of detail
-        (_, west), (_, east) = frame.bounds()
-        out += _geography(geo, frame, (east - west) < 1.6, width, height)
+        out += _geography_svg(frame)
     out.append(f'<rect width="{width}" height="{height}" fill="none" stroke="#c8ced4"/>')
     for route in route_map.routes:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(p.lat, p.lon) for p in route.points))
@@ -109,6 +108,15 @@ WATER = "#e3edf5"
 _LOOK = {"province": 'fill="#fbf9f1" stroke="#8c829e" stroke-width="1.3"',
          "city": 'fill="none" stroke="#a59db2" stroke-width="0.8" stroke-dasharray="5 4"',
          "county": 'fill="none" stroke="#cbc5d2" stroke-width="0.5"'}
+
+
+@lru_cache(maxsize=32)
+def _geography_svg(frame: Frame) -> tuple[str, ...]:
+    """The land, outlines and names of one frame, kept: exporting the handbook again (or a phone image of
+    the same map) draws the same frames, and formatting ~60,000 vertices is most of a map's time."""
+    geo = geography(frame.bounds(), detail=1.2 / frame.scale)  # one pixel's worth of detail
+    (_, west), (_, east) = frame.bounds()
+    return tuple(_geography(geo, frame, (east - west) < 1.6, frame.width, frame.height))
 
 
 def _geography(geo: Geography, frame: Frame, counties: bool, width: int, height: int) -> list[str]:

@@ -59,3 +59,15 @@ def test_every_outline_is_drawn_point_for_point_where_the_routes_projection_puts
                     for area in areas for ring in area.rings]
         drawn = [el.get("points") for el in ElementTree.fromstring(route_svg(route_map)).iter(f"{SVG}polygon")]
         assert len(expected) > 50 and drawn == expected, group.id
+
+
+def test_drawing_a_map_again_reuses_its_geography_and_a_new_size_draws_it_anew():
+    from planner.render.route_svg import _geography_svg
+
+    route_map = build_route_map(schedule(load_tour(SEED)), Scope("g1"))
+    first = route_svg(route_map)
+    hits = _geography_svg.cache_info().hits
+    assert route_svg(route_map) == first and _geography_svg.cache_info().hits == hits + 1
+    smaller = route_svg(route_map, 360, 240)
+    outline = re.compile(r'<polygon points="([^"]*)"')
+    assert outline.findall(smaller) and outline.findall(smaller) != outline.findall(first)
