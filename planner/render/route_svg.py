@@ -50,12 +50,17 @@ class Frame:
         return (self.width / 2 + (lon * self.kx - self.cx) * self.scale,
                 (self.height - 24) / 2 - (lat - self.cy) * self.scale)
 
-    def points(self, ring: np.ndarray) -> str:
-        """A ring's (lon, lat) rows as SVG points: `xy` over the whole array at once (the same arithmetic in
-        the same order, so the same figures) — per-point Python calls were most of a handbook's map time."""
-        xs = self.width / 2 + (ring[:, 0] * self.kx - self.cx) * self.scale
-        ys = (self.height - 24) / 2 - (ring[:, 1] - self.cy) * self.scale
-        return " ".join(map("{:.1f},{:.1f}".format, xs.tolist(), ys.tolist()))
+    def points(self, rings: tuple[np.ndarray, ...]) -> list[str]:
+        """Each ring's (lon, lat) rows as SVG points: `xy` over all rings at once (the same arithmetic in the
+        same order, so the same figures) — per-point Python calls were most of a handbook's map time."""
+        if not rings:
+            return []
+        every = np.concatenate(rings)
+        xs = self.width / 2 + (every[:, 0] * self.kx - self.cx) * self.scale
+        ys = (self.height - 24) / 2 - (every[:, 1] - self.cy) * self.scale
+        pairs = list(map("{:.1f},{:.1f}".format, xs.tolist(), ys.tolist()))
+        ends = np.cumsum([len(ring) for ring in rings]).tolist()
+        return [" ".join(pairs[start:end]) for start, end in zip([0] + ends, ends)]
 
     def bounds(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The drawn area, (south, west), (north, east)."""
@@ -126,8 +131,7 @@ def _geography(geo: Geography, frame: Frame, counties: bool, width: int, height:
         if level == "county" and not counties:
             continue
         for area in areas:
-            for ring in area.rings:
-                out.append(f'<polygon points="{frame.points(ring)}" {_LOOK[level]}/>')
+            out += [f'<polygon points="{points}" {_LOOK[level]}/>' for points in frame.points(area.rings)]
             x, y = frame.xy(*area.label)
             if level != "province" and 0 <= x <= width and 0 <= y <= height:  # names of what is drawn only
                 size = 11 if level == "city" else 9
