@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressDialog, QTabBar
 
 from planner.schedule.problems import Problem
 from ui.board.authoring import BoardAuthoring
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.day_dock = DayDetailDock(document, self)
         self.map_dock = MapDock(document, self.settings, self,
                                 view_class=web_view_class() if map_view_class is MAP_VIEW else map_view_class)
+        # laid out at the size it will have: docks tabified in a smaller window leave Qt's tab bars behind
+        self.resize(self._default_size())
         self.arrange_docks(self._default_size().width())
         self.totals_label = QLabel(self)
         self.totals_label.setTextFormat(Qt.TextFormat.PlainText)  # group names show as typed
@@ -79,8 +81,13 @@ class MainWindow(QMainWindow):
         the day detail sits beside the problems and the map shares the catalogue's tall column, the one
         place on a laptop screen with room for a route."""
         width = width or self.width()
-        for dock in (self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock):
+        docks = [self.catalogue_dock, self.problems_dock, self.day_dock, self.map_dock]
+        docks += [d for d in (getattr(self, "people_dock", None),) if d is not None]
+        for dock in docks:
             dock.setFloating(False)
+            # out of the layout first: re-tabifying docks in place leaves Qt's old tab bars drawn over them
+            self.removeDockWidget(dock)
+        for dock in docks:
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.catalogue_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
@@ -101,6 +108,20 @@ class MainWindow(QMainWindow):
         self.addDockWidget(self.dockWidgetArea(beside), self.map_dock)
         self.tabifyDockWidget(beside, self.map_dock)
         beside.raise_()
+        QTimer.singleShot(0, self, self._hide_stale_tab_bars)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Qt can leave a dock tab bar from an earlier arrangement drawn over a dock or the board (a second
+        '问题 | 名单' over the catalogue). The bars in use sit beside their docks; one lying over a dock is stale."""
+        areas = [w.geometry() for w in (*self.findChildren(QDockWidget), self.centralWidget())
+                 if w is not None and w.isVisible() and not (isinstance(w, QDockWidget) and w.isFloating())]
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if bar.isVisible() and any(bar.geometry().intersects(a) for a in areas):
+                bar.hide()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._hide_stale_tab_bars)
 
     # -- wiring
     def _connect(self) -> None:

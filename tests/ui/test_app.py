@@ -52,3 +52,24 @@ def test_a_bad_file_at_start_shows_the_problem_and_opens_an_empty_tour(qtbot, tm
         assert window.document.path is None and window.document.tour.groups
     finally:
         close(window)
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_the_started_window_has_no_tab_bar_left_over_a_dock(qtbot, width, height):
+    """As the README's screenshots start it: a stale '问题 | 名单' bar was drawn over the catalogue."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QTabBar
+
+    window = create_window([str(HUNAN)])
+    try:
+        window.resize(width, height)
+        window.show()
+        window.arrange_docks(width)
+        qtbot.wait(100)
+        areas = [w for w in (*window.findChildren(QDockWidget), window.centralWidget()) if w.isVisible()]
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if bar.isVisible():
+                over = [w.objectName() for w in areas if bar.geometry().intersects(w.geometry())]
+                assert over == [], f"tab bar {bar.tabText(0)[:4]}… at {bar.geometry().getRect()} over {over}"
+    finally:
+        close(window)

@@ -293,9 +293,12 @@ def install_people_dock(window: QMainWindow) -> PeopleDock:
     """Dock the roster as a tab behind the problems list (a saved layout, restored later, wins) and offer it
     in the menus."""
     dock = PeopleDock(window.document, window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     problems = getattr(window, "problems_dock", None)
-    if problems is not None:
+    if problems is None:
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    else:
+        # straight into the problems' tabs: added first and then tabified, Qt keeps a second tab bar that
+        # stays drawn over the catalogue once the window is resized
         window.tabifyDockWidget(problems, dock)
         problems.raise_()
         problems.problemSelected.connect(dock.show_problem)
