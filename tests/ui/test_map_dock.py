@@ -251,3 +251,19 @@ def test_failing_online_tiles_fall_back_and_the_dock_says_so(qtbot, dock):
     assert js(qtbot, dock.view, "getComputedStyle(document.getElementById('st-failed')).display") == "block"
     # the offline geography takes the tiles' place
     assert js(qtbot, dock.view, "Object.values(studyTourMap._layers).filter(l => l.options.studyTourGeo).length") > 0
+
+
+def test_the_browser_copy_goes_through_the_safe_writer(qtbot, document, isolated_settings, english):
+    """A copy that cannot be replaced (read-only, even for root) is left as it was and the dock says so."""
+    import os
+
+    d = MapDock(document, isolated_settings, view_class=None)
+    qtbot.addWidget(d)
+    d.show()
+    copy = d.page_path.parent / "study-tour-map.html"
+    copy.write_text("old", encoding="utf-8")
+    os.chmod(copy, 0o444)
+    assert d.open_in_browser() is False
+    assert copy.read_text(encoding="utf-8") == "old"
+    assert d.notice.isVisible() and "study-tour-map.html" in d.notice.label.text()
+    assert [p.name for p in copy.parent.iterdir() if p.name.endswith(".tmp")] == []

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
+from planner.io.atomic import FileWriteError, atomic_write
 from planner.render.map_html import TILES, data_script, render_html
 from planner.render.routes import Scope, build_route_map
 from ui.dialogs.file_notice import FileNotice, open_externally
@@ -221,7 +222,7 @@ class MapDock(QDockWidget):
         html = render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")), language, area)
         self._generation += 1
         path = self._folder / f"map-{self._generation}.html"
-        path.write_text(html, encoding="utf-8")
+        atomic_write(path, html)
         if old is not None:
             old.unlink(missing_ok=True)
         self.pageWritten.emit(str(path))
@@ -254,12 +255,18 @@ class MapDock(QDockWidget):
     def open_in_browser(self) -> bool:
         """Open a copy of the page that later edits leave alone; say where it is when no browser opens it."""
         copy = self._folder / "study-tour-map.html"
-        if self.view is None:
-            copy.write_bytes(self.page_path.read_bytes())
-        else:  # the view's file has the data it was loaded with; the browser gets today's
-            tiles, language, area = self._key()
-            copy.write_text(render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")),
-                                        language, area), encoding="utf-8")
+        try:
+            if self.view is None:
+                atomic_write(copy, self.page_path.read_bytes())
+            else:  # the view's file has the data it was loaded with; the browser gets today's
+                tiles, language, area = self._key()
+                atomic_write(copy, render_html(self._route_map(), tiles, str(self.settings.value(KEY_SETTING, "")),
+                                               language, area))
+        except FileWriteError as e:
+            # %1 stays for the path; the reason (read-only, disk full) goes in first
+            self.notice.show_file(self.tr("The map could not be written for the browser (%2): %1")
+                                  .replace("%2", e.reason), copy)
+            return False
         if open_externally(copy):
             self.notice.hide()
             return True
