@@ -42,20 +42,7 @@ def _setup_check(p: argparse.ArgumentParser) -> None:
 COMMANDS["check"] = ("check a tour: timelines, totals and problems", _setup_check, cmd_check)
 
 
-def _folium_without_pandas() -> None:
-    """folium imports pandas only to accept DataFrames, which we never pass: a fifth of a second of this
-    command's start. Imported with pandas hidden, folium does without; pandas stays importable after."""
-    if "folium" in sys.modules or "pandas" in sys.modules:
-        return
-    sys.modules["pandas"] = None  # type: ignore[assignment]  (makes `import pandas` an ImportError)
-    try:
-        import folium  # noqa: F401
-    finally:
-        del sys.modules["pandas"]
-
-
 def cmd_export_map(args: argparse.Namespace) -> int:
-    _folium_without_pandas()
     from planner.io.atomic import atomic_write
     from planner.render.map_html import render_html
     from planner.render.routes import Scope, build_route_map

@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import folium
 import numpy as np
 import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
@@ -21,6 +20,26 @@ from planner.render.coords import identity, wgs_to_gcj
 from planner.render.labels import short_date
 from planner.render.map_script import RUNTIME
 from planner.render.routes import HOTEL, STATION, STOP, Marker, RouteMap
+
+
+def _import_folium():
+    """folium imports pandas only to accept DataFrames, which we never pass: a third of a second of the
+    window's and export-map's start. Imported with pandas hidden, folium does without; pandas stays
+    importable afterwards (cpca needs it)."""
+    import sys
+
+    if "folium" in sys.modules or "pandas" in sys.modules:
+        import folium
+        return folium
+    sys.modules["pandas"] = None  # type: ignore[assignment]  (makes `import pandas` an ImportError)
+    try:
+        import folium
+    finally:
+        del sys.modules["pandas"]
+    return folium
+
+
+folium = _import_folium()
 
 TILES = ("none", "osm", "gaode", "tianditu")
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)

@@ -26,7 +26,7 @@ def test_export_map_imports_nothing_heavy_it_does_not_use(tmp_path):
 
 
 def test_the_map_page_does_not_need_pandas_and_pandas_still_works_after():
-    probe = ("import sys\nfrom planner.cli import _folium_without_pandas\n_folium_without_pandas()\n"
+    probe = ("import sys\nimport planner.render.map_html\n"
              "assert 'folium' in sys.modules and 'pandas' not in sys.modules\n"
              "import pandas\nprint(pandas.DataFrame({'a': [1]}).shape)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
