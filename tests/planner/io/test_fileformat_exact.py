@@ -62,6 +62,16 @@ def test_missing_file_and_directory(tmp_path):
     assert problems(load_tour, tmp_path) == (str(tmp_path), ["这是一个文件夹，不是文件 (is a directory)"])
 
 
+def test_an_unreadable_path_says_why(tmp_path):
+    inside_a_file = write(tmp_path, tour_doc()) / "x.tour.json"  # a file used as a folder: the system says why
+    assert problems(load_tour, inside_a_file) == (str(inside_a_file), ["无法读取 (cannot read): Not a directory"])
+
+
+def test_a_byte_order_mark_is_allowed(tmp_path):
+    path = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(tour_doc()).encode("utf-8"))
+    assert load_tour(path).title == "湖南"
+
+
 def test_not_utf8_names_the_byte(tmp_path):
     path = write(tmp_path, b'{"title": "\xff"}')
     assert problems(load_tour, path) == (str(path), ["不是 UTF-8 文本，第 11 字节 (not UTF-8 text at byte 11)"])
