@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QDropEvent
 
 from ui.board.board_view import BoardView, activity_mime, site_mime
@@ -33,3 +33,22 @@ def drop_site(board: BoardView, site_id: str, point: QPoint) -> None:
 
 def drop_activity(board: BoardView, activity_id: str, point: QPoint) -> None:
     drop(board, activity_mime(activity_id), point)
+
+
+def answer_with(monkeypatch, cls, fill):
+    """The next dialogs of `cls` are answered by `fill(dialog)` and OK."""
+    def answer(dialog):
+        fill(dialog)
+        dialog.ok_button.click()
+        return dialog.result()
+    monkeypatch.setattr(cls, "exec", answer)
+
+
+def fill_g7501(dialog) -> None:
+    """The activity form for the G7501 from Hangzhou East (hzeast) to Yiwu (yiwu-st) at 10:00, 35 minutes."""
+    dialog.origin_combo.set_site_id("hzeast")
+    dialog.site_combo.set_site_id("yiwu-st")
+    dialog.service_edit.setText("G7501")
+    dialog.pinned_check.setChecked(True)
+    dialog.pinned_time.setTime(QTime(10, 0))
+    dialog.minutes_spin.setValue(35)

@@ -19,7 +19,7 @@ from planner.cli import run_command
 from planner.model.site import Catalogue, Site
 from planner.model.tour import Tour
 from planner.io.fileformat import save_tour
-from tests.ui.board_helpers import cell_point, drop_site
+from tests.ui.board_helpers import answer_with, cell_point, drop_site, fill_g7501
 from tests.ui.test_board_add import choose, right_click
 from ui.board.board_model import PlanRole
 from ui.board.card_layout import layout
@@ -112,15 +112,6 @@ def organizer_window(qtbot, isolated_settings, monkeypatch):
     win.deleteLater()
 
 
-def answer_with(monkeypatch, cls, fill):
-    """The next dialogs of `cls` are answered by `fill(dialog)` and OK."""
-    def answer(dialog):
-        fill(dialog)
-        dialog.ok_button.click()
-        return dialog.result()
-    monkeypatch.setattr(cls, "exec", answer)
-
-
 def menu_action(window, shortcut) -> None:
     """Trigger the menu-bar entry that carries `shortcut`, as a click in the menu does."""
     wanted = QKeySequence(shortcut)
@@ -204,14 +195,7 @@ def test_build_a_two_group_three_day_tour_from_an_empty_window(organizer_window,
     pick_in_menu("杭州西湖宾馆", submenu=window.authoring.menus.tr("Same hotel for the following nights"))
 
     # Tuesday, group 1: the train to Yiwu (keyboard), lunch, a market made in the catalogue's add-site dialog
-    def train(d):
-        d.origin_combo.set_site_id("hzeast")
-        d.site_combo.set_site_id("yiwu-st")
-        d.service_edit.setText("G7501")
-        d.pinned_check.setChecked(True)
-        d.pinned_time.setTime(QTime(10, 0))
-        d.minutes_spin.setValue(35)
-    answer_with(monkeypatch, ActivityDialog, train)
+    answer_with(monkeypatch, ActivityDialog, fill_g7501)
     board.select_activity(None)
     click(cell_point(board, "g1", TUE))
     keys(Qt.Key.Key_R, CTRL | SHIFT)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
-from tests.ui.board_helpers import cell_point, drop_site
+from tests.ui.board_helpers import answer_with, cell_point, drop_site, fill_g7501
 from tests.ui.test_board_add import right_click
 from tests.ui.test_build_from_scratch import menu_action, organizer_window  # noqa: F401 (fixture)
 from ui.board.board_model import PlanRole
@@ -26,14 +26,6 @@ MON, TUE, WED = dt.date(2025, 2, 24), dt.date(2025, 2, 25), dt.date(2025, 2, 26)
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def answer(monkeypatch, cls, fill):
-    def run(dialog):
-        fill(dialog)
-        dialog.ok_button.click()
-        return dialog.result()
-    monkeypatch.setattr(cls, "exec", run)
-
-
 def new_tour(window, monkeypatch):
     """File › New, then three days and a second group in Tour settings."""
     menu_action(window, QKeySequence.StandardKey.New)
@@ -44,7 +36,7 @@ def new_tour(window, monkeypatch):
         d.start_date.setDate(QDate(2025, 2, 24))
         d.end_date.setDate(QDate(2025, 2, 26))
         d.add_group()
-    answer(monkeypatch, TourSettingsDialog, settings)
+    answer_with(monkeypatch, TourSettingsDialog, settings)
     menu_action(window, "Ctrl+,")
 
 
@@ -90,10 +82,10 @@ def test_toolbar_nights_leg_then_undo_all_redo_all_save_and_open_again(organizer
         d.site_combo.set_site_id("party-school")
         d.pinned_check.setChecked(True)
         d.pinned_time.setTime(QTime(9, 0))
-    answer(monkeypatch, ActivityDialog, lecture)
+    answer_with(monkeypatch, ActivityDialog, lecture)
     click_cell(qtbot, board, "g1", MON)
     qtbot.mouseClick(toolbar_button(window, "Ctrl+Shift+L"), Qt.MouseButton.LeftButton)
-    answer(monkeypatch, ActivityDialog, lambda d: None)
+    answer_with(monkeypatch, ActivityDialog, lambda d: None)
     qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
     drop_site(board, "alibaba", cell_point(board, "g1", MON))
     lecture_entry, meal, visit = doc.schedule.plan("g1", MON).entries
@@ -108,14 +100,7 @@ def test_toolbar_nights_leg_then_undo_all_redo_all_save_and_open_again(organizer
     assert doc.tour.group("g1").day(MON).end == "hz-hotel"
 
     # Tuesday: a rail transfer from the toolbar's Transfer menu, boarding at Hangzhou East at 10:00
-    def train(d):
-        d.origin_combo.set_site_id("hzeast")
-        d.site_combo.set_site_id("yiwu-st")
-        d.service_edit.setText("G7501")
-        d.pinned_check.setChecked(True)
-        d.pinned_time.setTime(QTime(10, 0))
-        d.minutes_spin.setValue(35)
-    answer(monkeypatch, ActivityDialog, train)
+    answer_with(monkeypatch, ActivityDialog, fill_g7501)
     click_cell(qtbot, board, "g1", TUE)
     transfer = next(w for w in toolbar(window).findChildren(QToolButton) if w.menu() is not None)
     rail = next(a for a in transfer.menu().actions() if a.shortcut() == QKeySequence("Ctrl+Shift+R"))
@@ -128,7 +113,7 @@ def test_toolbar_nights_leg_then_undo_all_redo_all_save_and_open_again(organizer
     def leg(d):
         d.minutes_spin.setValue(20)
         d.km_spin.setValue(12)
-    answer(monkeypatch, LegDialog, leg)
+    answer_with(monkeypatch, LegDialog, leg)
     idx = board.board.index_of("g1", MON)
     qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
                      pos=layout(board.visualRect(idx), idx.data(PlanRole)).cards[2].leg.center())
@@ -162,7 +147,7 @@ def test_a_check_in_at_a_hotel_on_a_night_without_one_sets_the_night_in_the_same
     window = organizer_window
     doc, board = window.document, window.board
     new_tour(window, monkeypatch)
-    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    answer_with(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
     click_cell(qtbot, board, "g1", MON)
     before = doc.undo_stack.index()
     qtbot.keyClick(board, Qt.Key.Key_I, CTRL_SHIFT)
@@ -180,7 +165,7 @@ def test_a_check_in_elsewhere_leaves_a_chosen_night_alone(organizer_window, qtbo
     doc, board = window.document, window.board
     new_tour(window, monkeypatch)
     drop_site(board, "yw-hotel", cell_point(board, "g1", MON))
-    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    answer_with(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
     click_cell(qtbot, board, "g1", MON)
     qtbot.keyClick(board, Qt.Key.Key_I, CTRL_SHIFT)
     assert doc.tour.group("g1").day(MON).end == "yw-hotel"
@@ -191,7 +176,7 @@ def test_changing_a_card_at_a_hotel_to_a_check_in_sets_the_night(organizer_windo
     window = organizer_window
     doc, board = window.document, window.board
     new_tour(window, monkeypatch)
-    answer(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
+    answer_with(monkeypatch, ActivityDialog, lambda d: d.site_combo.set_site_id("hz-hotel"))
     click_cell(qtbot, board, "g1", MON)
     qtbot.keyClick(board, Qt.Key.Key_Insert)  # a visit, placed at the hotel
     card = doc.tour.group("g1").day(MON).activities[0]
@@ -200,7 +185,7 @@ def test_changing_a_card_at_a_hotel_to_a_check_in_sets_the_night(organizer_windo
     def to_check_in(d):
         d.kind_combo.setCurrentIndex(d.kind_combo.findData("checkin"))
         d.site_combo.set_site_id("hz-hotel")
-    answer(monkeypatch, ActivityDialog, to_check_in)
+    answer_with(monkeypatch, ActivityDialog, to_check_in)
     window.authoring.edit(card.id)
     assert doc.tour.group("g1").day(MON).activities[0].kind.value == "checkin"
     assert doc.tour.group("g1").day(MON).end == "hz-hotel"
@@ -274,7 +259,7 @@ def test_a_rail_transfer_from_a_cards_right_click_menu_goes_after_that_card(orga
     window = organizer_window
     doc, board = window.document, window.board
     new_tour(window, monkeypatch)
-    answer(monkeypatch, ActivityDialog, lambda d: None)
+    answer_with(monkeypatch, ActivityDialog, lambda d: None)
     click_cell(qtbot, board, "g1", TUE)
     qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
     qtbot.keyClick(board, Qt.Key.Key_F, CTRL_SHIFT)
@@ -286,7 +271,7 @@ def test_a_rail_transfer_from_a_cards_right_click_menu_goes_after_that_card(orga
         d.origin_combo.set_site_id("hzeast")
         d.site_combo.set_site_id("yiwu-st")
         d.service_edit.setText("G7501")
-    answer(monkeypatch, ActivityDialog, train)
+    answer_with(monkeypatch, ActivityDialog, train)
     right_click(board, board.card_center(meal.id))
     choose(window.authoring.menu, "add-transfer-rail").trigger()
     window.authoring.menu.close()
@@ -308,7 +293,7 @@ def test_a_station_dropped_on_a_cell_starts_a_transfer_boarding_there_not_a_zero
         seen.append((d.mode_combo.currentData(), d.origin_combo.site_id()))
         d.site_combo.set_site_id("yiwu-st")
         d.service_edit.setText("G7501")
-    answer(monkeypatch, ActivityDialog, train)
+    answer_with(monkeypatch, ActivityDialog, train)
     before = doc.undo_stack.index()
     drop_site(board, "hzeast", cell_point(board, "g1", MON))
     qtbot.waitUntil(lambda: bool(seen))
@@ -363,7 +348,7 @@ def test_copying_over_planned_days_says_what_it_replaced_and_how_to_get_it_back(
     window = organizer_window
     doc, board = window.document, window.board
     new_tour(window, monkeypatch)
-    answer(monkeypatch, ActivityDialog, lambda d: None)
+    answer_with(monkeypatch, ActivityDialog, lambda d: None)
     for gid in ("g1", "g2"):
         click_cell(qtbot, board, gid, MON)
         qtbot.keyClick(board, Qt.Key.Key_M, CTRL_SHIFT)
