@@ -9,10 +9,9 @@ to the field it is about.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QDateEdit, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -26,58 +25,10 @@ from planner.model.people_edits import refit_people
 from planner.model.tour import Tour
 from ui.dialogs.form_errors import FieldErrors, Loc, field_errors, fill, over_file_limits, widget_for
 from ui.dialogs.groups_model import COLOUR, HEADCOUNT, GroupsModel, planned_activities
+from ui.dialogs.settings_values import LostDay, clock_text, date_of, float_of, qdate, qtime, refit_days
 from ui.i18n import lang
 
 WARNING_STYLE = "color: #b9770e;"
-
-
-@dataclass(frozen=True)
-class LostDay:
-    """A planned day that the new dates leave outside the tour (named by its date before the change)."""
-
-    group: str
-    date: dt.date
-    activities: int
-
-
-def refit_days(groups: list[dict[str, Any]], shift: int, start: dt.date, end: dt.date) -> list[LostDay]:
-    """Shift every day of the dumped groups by `shift` days and drop those outside start–end.
-
-    Returns the dropped days that had activities; empty days go silently.
-    """
-    lost: list[LostDay] = []
-    for group in groups:
-        kept = []
-        for day in group["days"]:
-            date = day["date"] + dt.timedelta(days=shift)
-            if start <= date <= end:
-                kept.append({**day, "date": date})
-            elif day["activities"]:
-                lost.append(LostDay(group["name"], day["date"], len(day["activities"])))
-        group["days"] = kept
-    return lost
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _qtime(t: dt.time) -> QTime:
-    return QTime(t.hour, t.minute)
-
-
-def _clock(edit: QTimeEdit) -> str:
-    return edit.time().toString("HH:mm")
-
-
-def _date(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
-
-
-def _float(spin: QDoubleSpinBox, original: float) -> float:
-    """The spin's value, or the original when the spin only shows it rounded."""
-    return original if round(original, spin.decimals()) == spin.value() else spin.value()
 
 
 class _HeadcountDelegate(QStyledItemDelegate):
@@ -233,14 +184,14 @@ class TourSettingsDialog(QDialog):
     # -- small widget factories
     @staticmethod
     def _date_edit(value: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(value))
+        edit = QDateEdit(qdate(value))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
     @staticmethod
     def _time_edit(value: dt.time) -> QTimeEdit:
-        edit = QTimeEdit(_qtime(value))
+        edit = QTimeEdit(qtime(value))
         edit.setDisplayFormat("HH:mm")
         return edit
 
@@ -328,11 +279,11 @@ class TourSettingsDialog(QDialog):
     # -- dates
     def _start_moved(self) -> None:
         """With the plan shifting, the end date follows the start so the tour keeps its length."""
-        new = _date(self.start_date)
+        new = date_of(self.start_date)
         delta = new - self._last_start
         self._last_start = new
         if self.shift_plan.isChecked() and delta:
-            self.end_date.setDate(_qdate(_date(self.end_date) + delta))
+            self.end_date.setDate(qdate(date_of(self.end_date) + delta))
         self.validate()
 
     # -- validation
@@ -340,18 +291,18 @@ class TourSettingsDialog(QDialog):
         """The tour as the widgets say, as a dump for Tour.model_validate, and the planned days it drops."""
         o = self._original
         data = self._work.model_dump()
-        start, end = _date(self.start_date), _date(self.end_date)
+        start, end = date_of(self.start_date), date_of(self.end_date)
         data.update(
             title=self.title_edit.text(), organizer=self.organizer_edit.text(), revision=self.version_edit.text(),
             notes=self.notes_edit.toPlainText(), start_date=start, end_date=end,
-            day_window={"start": _clock(self.day_start), "end": _clock(self.day_end)},
-            lunch_window={"start": _clock(self.lunch_start), "end": _clock(self.lunch_end)},
+            day_window={"start": clock_text(self.day_start), "end": clock_text(self.day_end)},
+            lunch_window={"start": clock_text(self.lunch_start), "end": clock_text(self.lunch_end)},
             lunch_minutes=self.lunch_minutes.value(), max_visits_per_day=self.max_visits.value())
         data["travel"].update(
-            road_factor=_float(self.road_factor, o.travel.road_factor),
-            speed_kmh=_float(self.coach_speed, o.travel.speed_kmh),
-            urban_speed_kmh=_float(self.urban_speed, o.travel.urban_speed_kmh),
-            urban_km=_float(self.urban_km, o.travel.urban_km),
+            road_factor=float_of(self.road_factor, o.travel.road_factor),
+            speed_kmh=float_of(self.coach_speed, o.travel.speed_kmh),
+            urban_speed_kmh=float_of(self.urban_speed, o.travel.urban_speed_kmh),
+            urban_km=float_of(self.urban_km, o.travel.urban_km),
             boarding_minutes=self.boarding_minutes.value(), long_leg_minutes=self.long_leg_minutes.value())
         shift = (start - o.start_date).days if self.shift_plan.isChecked() else 0
         if end < start:   # the dates themselves are wrong: say that, and drop nothing yet
