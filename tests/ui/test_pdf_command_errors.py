@@ -6,9 +6,10 @@ from tests.faults import fill, small_disk
 from tests.cli_helpers import HUNAN, run_cli
 
 
+@pytest.mark.parametrize("command", ["export-pdf", "export-notices"])
 @pytest.mark.parametrize("date", ["2025-02-30", "tomorrow", "2025-2-3x"])
-def test_an_impossible_print_date_exits_2(qapp, tmp_path, capsys, date):
-    code, err = run_cli(["export-pdf", str(HUNAN), "-o", str(tmp_path / "h.pdf"), "--print-date", date], capsys)
+def test_an_impossible_print_date_exits_2(qapp, tmp_path, capsys, date, command):
+    code, err = run_cli([command, str(HUNAN), "-o", str(tmp_path / "h.pdf"), "--print-date", date], capsys)
     assert code == 2 and date in err and "YYYY-MM-DD" in err
     assert not (tmp_path / "h.pdf").exists()
 

@@ -24,7 +24,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         sys.stdout.write(render_text(diff))
     if args.notice or args.host_notices:
         from planner.render.export_commands import output_folder
-        from ui.exports.print_commands import _print_date, headless_qt
+        from ui.exports.headless import headless_qt, print_date
 
         app = headless_qt()
         from ui.exports.documents_pdf import export_change_notice, export_notice_files
@@ -33,11 +33,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
             out = Path(args.notice)
             if not out.parent.is_dir():
                 raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
-            export_change_notice(diff, out, _print_date(args))
+            export_change_notice(diff, out, print_date(args.print_date))
         if args.host_notices and diff.sites_changed:
             sites = [sid for sid in diff.sites_changed if sid in _visited(diff)]
             if sites:
-                export_notice_files(diff.new, output_folder(Path(args.host_notices)), sites, _print_date(args))
+                export_notice_files(diff.new, output_folder(Path(args.host_notices)), sites, print_date(args.print_date))
         del app
     return EXIT_OK if diff.same else EXIT_PROBLEMS
 

@@ -3,45 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
 from planner.io.errors import PlannerError
 from planner.io.fileformat import load_tour
+from planner.render.export_commands import pick_groups
 from planner.render.handbook import PARTICIPANT, STAFF, HandbookOptions
 from planner.schedule.scheduler import schedule
-
-
-def _print_date(text: str | None) -> dt.date:
-    if not text:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise PlannerError(f"--print-date {text}: 不是有效日期 (not a date; write YYYY-MM-DD)") from None
+from ui.exports.headless import headless_qt, print_date
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    date = _print_date(args.print_date)  # bad arguments are refused before any work
+    date = print_date(args.print_date)  # bad arguments are refused before any work
     out = Path(args.output)
     if out.is_dir():
         raise PlannerError(f"{out}: 这是一个文件夹 (is a folder; name the PDF file to write)")
     if not out.parent.exists():
         raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance() or QGuiApplication(["study-tour"])
+    app = headless_qt()
     tour = load_tour(args.file)
-    groups = None
-    if args.group:
-        unknown = [g for g in args.group if tour.group(g) is None]
-        if unknown:
-            known = ", ".join(f"{g.id} ({g.name})" for g in tour.groups)
-            raise PlannerError(f"{args.file}: no group {', '.join(unknown)}; the tour has {known}")
-        groups = list(args.group)
+    groups = pick_groups(tour, args.group, args.file)
     options = HandbookOptions(edition=args.edition, groups=groups, print_date=date, daily=args.daily)
     result = schedule(tour)
     from ui.exports.handbook_pdf import export_handbook

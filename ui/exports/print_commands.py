@@ -6,8 +6,6 @@ Importing this module also registers `diff` (ui/exports/diff_command.py), so ui/
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS
@@ -16,20 +14,7 @@ from planner.io.fileformat import load_tour
 from planner.render.export_commands import output_folder, pick_groups
 from planner.render.notices import host_sites
 from planner.schedule.scheduler import Schedule, schedule
-
-
-def headless_qt():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is opened; works without a display
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(["study-tour"])
-
-
-def _print_date(args: argparse.Namespace) -> dt.date:
-    try:
-        return dt.date.fromisoformat(args.print_date) if args.print_date else dt.date.today()
-    except ValueError:
-        raise PlannerError(f"--print-date {args.print_date}: not a date (YYYY-MM-DD)") from None
+from ui.exports.headless import headless_qt, print_date
 
 
 def _pick_sites(result: Schedule, wanted: list[str] | None, source: object) -> list[str] | None:
@@ -53,11 +38,11 @@ def cmd_export_notices(args: argparse.Namespace) -> int:
     from ui.exports.documents_pdf import export_notice_files, export_notices
 
     if args.each:
-        export_notice_files(result, output_folder(out), sites, _print_date(args))
+        export_notice_files(result, output_folder(out), sites, print_date(args.print_date))
     else:
         if not out.parent.is_dir():
             raise PlannerError(f"{out}: cannot write (no folder {out.parent})")
-        export_notices(result, out, sites, _print_date(args))
+        export_notices(result, out, sites, print_date(args.print_date))
     del app
     return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
