@@ -19,6 +19,9 @@ export QT_QPA_PLATFORM=offscreen
 # property tests draw fewer random tours per mutant (tests/planner/test_timeline_properties.py): a run stays
 # within an hour or so per thousand mutants; the figures are, if anything, a little low
 export STUDY_TOUR_PROPERTY_EXAMPLES="${STUDY_TOUR_PROPERTY_EXAMPLES:-40}"
+# instrumented code runs several times slower: the solver's clock stop (2x its limit) would cut its
+# work-bounded search short and a seed would stop giving one plan (planner/solve/control.py)
+export STUDY_TOUR_SOLVER_SAFETY="${STUDY_TOUR_SOLVER_SAFETY:-30}"
 # Mutation testing needs a green suite. A test that is red for reasons outside the code measured (someone's
 # work in progress) can be set aside for this run only: MUTATION_DESELECT='tests/planner/x.py::test_y …'.
 if [ -n "${MUTATION_DESELECT:-}" ]; then
