@@ -56,6 +56,9 @@ class BoardView(QTableView):
         self.verticalHeader().setMinimumWidth(84)
         self._press: tuple[QPoint, str] | None = None
         self.verticalHeader().sectionClicked.connect(self._row_header_clicked)
+        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+            signal.connect(self.delegate.cells.clear)
+        model.dataChanged.connect(self.delegate.cells.drop_range)  # before the repaint it asks for
         model.modelReset.connect(self._after_change)
         model.dataChanged.connect(self._cells_changed)
 

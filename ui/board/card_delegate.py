@@ -12,6 +12,7 @@ from planner.schedule.timeline import DayPlan, Entry
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind
 from ui.board.board_model import ColourRole, NightRole, PlanRole, ProblemsRole
 from ui.board.card_layout import CELL_W, cell_height, layout
+from ui.board.cell_cache import CellCache
 from ui.board.marks import BADGE_W, Mark, card_marks, cell_count, paint_badge, paint_card_mark
 from ui.board.night_line import paint_night
 from ui.i18n import lang, pick
@@ -57,6 +58,7 @@ class CardDelegate(QStyledItemDelegate):
         self.selected_activity: str | None = None
         self.selected: set[str] = set()   # every selected card (Ctrl/Shift-click); includes the one above
         self.drop_marker: tuple[QModelIndex, int] | None = None
+        self.cells = CellCache()  # the view drops cells its model says changed
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(CELL_W, cell_height(index.data(PlanRole)))
@@ -65,6 +67,18 @@ class CardDelegate(QStyledItemDelegate):
         plan: DayPlan | None = index.data(PlanRole)
         problems = index.data(ProblemsRole) or []
         colour: QColor = index.data(ColourRole) or QColor("#888888")
+        night = index.data(NightRole)
+        ids = {e.activity.id for e in plan.entries} if plan else set()
+        marker = self.drop_marker[1] if self.drop_marker is not None and self.drop_marker[0] == index else None
+        key = (tuple(problems), colour.rgba(), night, option.rect.size().toTuple(),
+               bool(option.state & QStyle.StateFlag.State_Selected), option.font.key(), lang(), marker,
+               self.selected_activity if self.selected_activity in ids else None,
+               frozenset(self.selected & ids))
+        self.cells.paint(painter, option.rect, (index.row(), index.column()), plan, key,
+                         lambda p: self._paint_cell(p, option, plan, problems, colour, night, marker))
+
+    def _paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, plan: DayPlan | None, problems,
+                    colour: QColor, night, marker: int | None) -> None:
         rect = option.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -87,7 +101,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(geometry.final.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                              f"{leg_text(plan.final_leg.minutes, plan.final_leg.km, plan.final_leg.known)}"
                              f" → {hotel}")
-        paint_night(painter, geometry.night, index.data(NightRole), small)
+        paint_night(painter, geometry.night, night, small)
         bar = geometry.bar
         worst, count = cell_count(problems)
         if worst is not None:  # the cell's count, readable without hovering
@@ -96,7 +110,10 @@ class CardDelegate(QStyledItemDelegate):
             bar = bar.adjusted(BADGE_W + 14, 0, 0, 0)
         if plan is not None and plan.entries:
             self._bar(painter, bar, plan, small)
-        self._drop_line(painter, index, geometry)
+        if marker is not None:
+            painter.setPen(QPen(SELECTED, 3))
+            y = geometry.drop_line_y(marker)
+            painter.drawLine(geometry.bar.left(), y, geometry.bar.right(), y)
         painter.restore()
 
     def _background(self, painter: QPainter, option, rect: QRect, problems) -> None:
@@ -161,13 +178,6 @@ class CardDelegate(QStyledItemDelegate):
         label = ("余 " if lang() == "zh" else "slack ") + _hm(plan.slack)
         painter.drawText(QRect(track.right() + 6, r.top(), r.width() - track.width() - 6, r.height()),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
-
-    def _drop_line(self, painter: QPainter, index: QModelIndex, geometry) -> None:
-        if self.drop_marker is None or self.drop_marker[0] != index:
-            return
-        y = geometry.drop_line_y(self.drop_marker[1])
-        painter.setPen(QPen(SELECTED, 3))
-        painter.drawLine(geometry.bar.left(), y, geometry.bar.right(), y)
 
 
 def _hm(minutes: int) -> str:
