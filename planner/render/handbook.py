@@ -276,6 +276,10 @@ class _Builder:
     def build(self) -> str:
         self.cover()
         self.contents()
+        self.body()
+        return _page(self.parts)
+
+    def body(self) -> None:
         self.notes()
         self.overview()
         for g in self.groups:
@@ -292,11 +296,30 @@ class _Builder:
             self.page_break()
             self.heading("daily", "每日行程单")
             self.add(daily_pages(self.s, [g.id for g in self.groups], self.opts.edition))
-        return f"<html><head><meta charset=\"utf-8\"/></head><body>{''.join(self.parts)}</body></html>"
+
+
+def _page(parts: list[str]) -> str:
+    return f"<html><head><meta charset=\"utf-8\"/></head><body>{''.join(parts)}</body></html>"
 
 
 def handbook_html(schedule: Schedule, options: HandbookOptions | None = None) -> str:
     return _Builder(schedule, options or HandbookOptions()).build()
+
+
+def handbook_front(schedule: Schedule, options: HandbookOptions) -> str:
+    """The cover and contents of handbook_html, without the page break that ends them. The printer lays out
+    handbook_body first, then numbers the contents: no edit of the laid-out body, no second layout."""
+    builder = _Builder(schedule, options)
+    builder.cover()
+    builder.contents()
+    return _page(builder.parts[:-1])
+
+
+def handbook_body(schedule: Schedule, options: HandbookOptions) -> str:
+    """Everything after the contents' page break: starts on a page of its own."""
+    builder = _Builder(schedule, options)
+    builder.body()
+    return _page(builder.parts)
 
 
 def section_anchors(schedule: Schedule, options: HandbookOptions) -> list[str]:

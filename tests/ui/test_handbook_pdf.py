@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -243,21 +244,17 @@ def test_every_heading_and_table_near_a_page_foot_moves_when_many_do_at_once(qap
 
 
 @pytest.mark.parametrize("edition", ["staff", "participant"])
-def test_the_contents_numbers_are_written_in_place_without_moving_any_section(qapp, edition):
-    """One layout pass: the page numbers go into the laid-out contents, and every section stays on its page."""
-    from planner.render.handbook import CSS, handbook_html, section_anchors
-    from ui.exports.handbook_pdf import _anchor_pages, _fill_contents, keep_with_next
-    from ui.exports.pdf_print import PdfTarget
-
-    s = schedule(load_tour(HUNAN))
-    options = HandbookOptions(print_date=PRINTED, edition=edition)
-    anchors = section_anchors(s, options)
-    doc = PdfTarget("t", PRINTED).document(handbook_html(s, options), CSS)
-    keep_with_next(doc)
-    before = _anchor_pages(doc, anchors)
-    count = doc.pageCount()
-    assert _fill_contents(doc, anchors, before)
-    assert _anchor_pages(doc, anchors) == before and doc.pageCount() == count
-    contents = doc.toPlainText().split("目录", 1)[1]
-    for anchor, title in zip(anchors, ["须知", "日程总览"]):
-        assert re.search(rf"{title}\s+{before[anchor]}\b", contents)
+def test_a_many_group_handbook_names_the_page_of_every_section_and_prints_each_map_on_its_groups_page(
+        qapp, tmp_path, edition):
+    """The cover and contents are laid out after the rest, as a document of their own: the numbers they give
+    must still be the pages the sections print on, and each group's route map its group's first page."""
+    big = synthetic_tour(groups=6, days=3, visits=2, seed=3)
+    out = tmp_path / f"{edition}.pdf"
+    count = export_handbook(schedule(big), out, HandbookOptions(edition=edition, print_date=PRINTED))
+    listed = assert_every_section_prints_where_the_contents_say(out)
+    groups = [listed[f"{g.name}行程"] for g in big.groups]
+    assert len(groups) == 6 and groups == sorted(groups) and listed["须知"] == 3
+    assert pages_with_images(out) == groups
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert [line.split()[3:5] for line in listing.splitlines()[2:]] == [["1440", "960"]] * 6  # the maps, drawn
+    assert f"第 {count} 页 / 共 {count} 页" in text(out, count, count)

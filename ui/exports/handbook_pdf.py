@@ -1,21 +1,24 @@
 """Print the handbook to PDF: Qt's rich-text engine on a QPdfWriter, A4, fonts embedded, page numbers.
 
-One layout pass: it finds the page of every section, the numbers are written into the contents in place
-(nothing after the contents moves), then it prints.
+The body (all after the contents) is laid out first and alone: the page of every section is then known and
+the cover and contents, a document of their own, are laid out with the numbers. One layout of the body, and
+no edit of it afterwards. Route maps are made when their page prints (page_images).
 Works in any thread (no widgets), so the window can export without freezing.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
-from planner.render.handbook import CSS, HandbookOptions, handbook_html, section_anchors
+from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, section_anchors
 from planner.render.routes import Scope
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress
 from ui.exports.pdf_print import mm as _mm
+from ui.exports.page_images import PageImagesDocument
 from ui.exports.route_image import route_image
 
 
@@ -123,51 +126,32 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
             for anchor, block in _anchor_blocks(doc, anchors).items()}
 
 
-def _fill_contents(doc: QTextDocument, anchors: list[str], pages: dict[str, int]) -> bool:
-    """Write the contents' page numbers into the laid-out document. They sit in a right-hand column, one
-    line each, and the contents end with a page break, so nothing after them moves: this saves building and
-    laying out the whole handbook a second time. False if the contents table is not found."""
-    heading = _anchor_blocks(doc, ["contents"]).get("contents")
-    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    table = next((t for t in tables if heading is not None and t.firstPosition() > heading.position()), None)
-    if table is None or table.rows() != len(anchors) or table.columns() != 2:
-        return False
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    for row, anchor in enumerate(anchors):
-        if anchor in pages:
-            table.cellAt(row, 1).firstCursorPosition().insertText(str(pages[anchor]))
-    cursor.endEditBlock()
-    start = table.firstPosition()  # Qt's partial relayout after an edit (see keep_with_next): redo the rest
-    doc.markContentsDirty(start, doc.characterCount() - start)
-    return True
-
-
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
     report = progress or (lambda _p, _t: None)
     target = PdfTarget(schedule.tour.title, options.print_date)  # in memory; finish() replaces the file at once
-    width = target.width
-    options.image_width = int(width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
+    options.image_width = int(target.width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
-    images = {}
-    for i, gid in enumerate(groups):
-        report(5 + 25 * i // max(1, len(groups)), gid)
-        images[f"route-{gid}"] = route_image(schedule, Scope(gid))
-    report(35, "layout")
+    report(5, "layout")
     anchors = section_anchors(schedule, options)
     options.toc_pages = None
-    doc = target.document(handbook_html(schedule, options), CSS, images)
-    breaks = keep_with_next(doc)
-    options.toc_pages = _anchor_pages(doc, anchors)
-    if not _fill_contents(doc, anchors, options.toc_pages) or _anchor_pages(doc, anchors) != options.toc_pages:
-        del doc  # the contents moved something after all: lay the handbook out again with its page numbers
-        doc = target.document(handbook_html(schedule, options), CSS, images)
-        keep_with_next(doc, known=breaks)
-    report(55, "print")
-    pages = target.print(doc, report)
-    del doc, images  # the layout and the route images before finish() reads the whole PDF back: a lower peak
+    maps = {f"route-{gid}": partial(route_image, schedule, Scope(gid)) for gid in groups}
+    body = target.document(handbook_body(schedule, options), CSS, doc=PageImagesDocument(maps))
+    keep_with_next(body)
+    report(45, "layout")
+    pages = _anchor_pages(body, anchors)
+    front, before = None, -1
+    for _ in range(3):  # the cover and contents' page count, with the numbers it makes: the same at once
+        options.toc_pages = {anchor: page + max(before, 0) for anchor, page in pages.items()}
+        front = target.document(handbook_front(schedule, options), CSS)
+        if front.pageCount() == before:
+            break
+        before = front.pageCount()
+    report(50, "print")
+    body.painting = True
+    count = target.print([front, body], report, 50)
+    del front, body  # the layout before finish() reads the whole PDF back: a lower peak
     target.finish(path)
     report(100, "done")
-    return pages
+    return count

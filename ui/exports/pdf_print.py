@@ -74,8 +74,9 @@ class PdfTarget:
         return float(self.writer.width())
 
     def document(self, html: str, css: str, images: dict[str, QImage] | None = None,
-                 points: float = 10) -> QTextDocument:
-        doc = QTextDocument()
+                 points: float = 10, doc: QTextDocument | None = None) -> QTextDocument:
+        """`doc`: an empty document to fill (e.g. one that makes its images when printed)."""
+        doc = doc if doc is not None else QTextDocument()
         doc.documentLayout().setPaintDevice(self.writer)  # font metrics at the printer's resolution
         doc.setDefaultFont(cjk_font(points))
         doc.setDefaultStyleSheet(css)
@@ -85,27 +86,33 @@ class PdfTarget:
         doc.setPageSize(QSizeF(self.width, self.writer.height() - mm(FOOTER_MM)))
         return doc
 
-    def print(self, doc: QTextDocument, report: Progress, first: int = 55, last: int = 100) -> int:
-        """Paint every page with its footer; returns the page count."""
+    def print(self, docs: QTextDocument | list[QTextDocument], report: Progress, first: int = 55,
+              last: int = 100) -> int:
+        """Paint every page with its footer, the documents one after another with the pages numbered on;
+        returns the page count."""
+        docs = docs if isinstance(docs, list) else [docs]
         writer = self.writer
-        page_h = doc.pageSize().height()
-        count = doc.pageCount()
+        count = sum(doc.pageCount() for doc in docs)
         painter = QPainter(writer)
         footer_font = cjk_font(8.5)
+        number = 0
         try:
-            for page in range(count):
-                if page:
-                    writer.newPage()
-                painter.save()
-                painter.translate(0, -page * page_h)
-                doc.drawContents(painter, QRectF(0, page * page_h, doc.pageSize().width(), page_h))
-                painter.restore()
-                painter.setFont(footer_font)
-                painter.setPen(Qt.GlobalColor.darkGray)
-                painter.drawText(QRectF(0, writer.height() - mm(FOOTER_MM) + mm(2), writer.width(), mm(5)),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                                 f"第 {page + 1} 页 / 共 {count} 页")
-                report(first + (last - first) * (page + 1) // count, "print")
+            for doc in docs:
+                page_h = doc.pageSize().height()
+                for page in range(doc.pageCount()):
+                    if number:
+                        writer.newPage()
+                    painter.save()
+                    painter.translate(0, -page * page_h)
+                    doc.drawContents(painter, QRectF(0, page * page_h, doc.pageSize().width(), page_h))
+                    painter.restore()
+                    painter.setFont(footer_font)
+                    painter.setPen(Qt.GlobalColor.darkGray)
+                    number += 1
+                    painter.drawText(QRectF(0, writer.height() - mm(FOOTER_MM) + mm(2), writer.width(), mm(5)),
+                                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                                     f"第 {number} 页 / 共 {count} 页")
+                    report(first + (last - first) * number // count, "print")
         finally:
             painter.end()
         return count
