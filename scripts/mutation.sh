@@ -5,6 +5,7 @@
 # no names tests only mutants not tested yet; named mutants (globs) are always re-tested.
 #   scripts/mutation.sh                              every mutant of planner/
 #   scripts/mutation.sh 'planner.schedule.timeline*' one module's mutants (the table covers all results so far)
+#   scripts/mutation.sh --retest                     after new tests: changed code, and every mutant that survived
 # Low priority and one test process at a time: the machine is shared. The last line is the total score.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,6 +35,17 @@ open("pyproject.toml", "w", encoding="utf-8").write(text)
 PY
     echo "set aside: $MUTATION_DESELECT"
 fi
-nice -n 15 "$MUTMUT" run --max-children "${MUTATION_CHILDREN:-1}" "$@" >"$WORK/run.log" 2>&1 || {
-    tail -20 "$WORK/run.log"; exit 1; }
+run() { nice -n 15 "$MUTMUT" run --max-children "${MUTATION_CHILDREN:-1}" "$@" >>"$WORK/run.log" 2>&1 || {
+    tail -20 "$WORK/run.log"; exit 1; }; }
+: >"$WORK/run.log"
+if [ "${1:-}" = "--retest" ]; then
+    # after new tests: mutants whose function changed are re-tested by the first run (mutmut resets them);
+    # the ones that lived through the last run are named, since mutmut keeps a result until its code changes
+    run
+    mapfile -t alive < <("$MUTMUT" results 2>/dev/null | sed -n 's/^ *\([^ :]*\): \(survived\|no tests\|suspicious\)$/\1/p')
+    echo "re-testing ${#alive[@]} mutants that survived"
+    [ "${#alive[@]}" -eq 0 ] || run "${alive[@]}"
+else
+    run "$@"
+fi
 "$MUTMUT" results --all true | "$ROOT/.venv/bin/python" "$ROOT/scripts/mutation_table.py"
