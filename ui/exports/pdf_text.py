@@ -17,11 +17,12 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject, NameObject, PdfObject, TextStringObject
 
 from planner.io.atomic import atomic_write
 from ui.exports.pdf_glyphs import postscript_name, recover
+from ui.exports.pdf_splice import serialize, splice
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0xF900, 0xFB00))
@@ -159,8 +160,9 @@ def finish_pdf(pdf: bytes, families: list[str], stamp: dt.date, out: Path | str)
     """Fix the ToUnicode maps of the PDF Qt made (`pdf`), date it `stamp` and write it to `out` atomically
     (a full disk leaves the previous PDF whole and raises FileWriteError); returns how many fonts changed.
 
-    The same plan and print date give the same bytes: the file id is a digest of the content, not random,
-    so a reprint can be compared with the last one.
+    Only the fonts and the document info are read and written again (pdf_splice). The same plan and print
+    date give the same bytes: the file id is a digest of the content, not random, so a reprint can be
+    compared with the last one.
     """
     better: dict[int, int] = {}
     sources: dict[str, tuple[str, int]] = {}
@@ -170,31 +172,41 @@ def finish_pdf(pdf: bytes, families: list[str], stamp: dt.date, out: Path | str)
             better.update(preferred_map(*found))
             sources[postscript_name(*found)] = found
     reader = PdfReader(io.BytesIO(pdf))
-    writer = PdfWriter(clone_from=reader)
+    touched: dict[int, PdfObject] = {}
+
+    def keep(ref) -> PdfObject:
+        obj = ref.get_object()
+        if isinstance(ref, IndirectObject):
+            touched[ref.idnum] = obj
+        return obj
+
     changed = 0
     seen: set[int] = set()
-    for page in writer.pages:
+    for page in reader.pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            font = ref.get_object()
-            if "/ToUnicode" not in font or id(font) in seen:
+        for name in fonts:
+            ref = fonts.raw_get(name)
+            if not isinstance(ref, IndirectObject) or ref.idnum in seen:
                 continue
-            seen.add(id(font))
+            seen.add(ref.idnum)
+            font = keep(ref)
+            if "/ToUnicode" not in font:
+                continue
+            for descendant in font.get("/DescendantFonts", []):
+                d = keep(descendant)
+                if "/FontDescriptor" in d:
+                    keep(d.raw_get("/FontDescriptor"))
             _steady_subset_tag(font)
-            stream = font["/ToUnicode"].get_object()
+            stream = keep(font.raw_get("/ToUnicode"))
             old = stream.get_data().decode("latin-1")
             new = _add_missing(_fix_cmap(old, better), font, sources)
             if new != old:
                 stream.set_data(new.encode("latin-1"))
                 changed += 1
-    when = f"D:{stamp:%Y%m%d}000000Z"
-    writer.add_metadata({"/CreationDate": when, "/ModDate": when})
-    digest = hashlib.md5(b"".join(p.get_contents().get_data() for p in writer.pages if p.get_contents()),
-                         usedforsecurity=False).digest()
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])  # pypdf's trailer /ID
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    atomic_write(Path(out), buffer.getvalue())
+    info = reader.trailer.raw_get("/Info")
+    when = TextStringObject(f"D:{stamp:%Y%m%d}000000Z")
+    keep(info).update({NameObject("/CreationDate"): when, NameObject("/ModDate"): when})
+    root = reader.trailer.raw_get("/Root")
+    replaced = {number: serialize(obj) for number, obj in touched.items()}
+    atomic_write(Path(out), splice(pdf, replaced, root.idnum, info.idnum))
     return changed
-
-
