@@ -1,0 +1,214 @@
+"""A diff of two small hand-built versions, word for word: the terminal text, the JSON for scripts and the
+变更通知 for the class. Every site is at the hotel's point, so there is no travel: visits are the default
+60 minutes from 08:00, back to back, and every time below can be worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from planner.diff.changes import GROUP_ADDED, HEADCOUNT, REMOVED, RETIMED, TIPS, Change, Slot, compare
+from planner.diff.report import (change_notice_html, condensed, describe, for_the_class, render_json,
+                                 render_text)
+from planner.model.tour import Activity, Group
+from tests.builders import day, site, tour, visit
+
+SITES = [site("mill", "羊毛衫厂"), site("lab", "实验室"), site("farm", "李祖村", kind="village"),
+         site("gone", "旧馆")]
+PRINTED = dt.date(2025, 3, 1)
+
+
+def _old():
+    g1 = {"id": "g1", "name": "第一组", "headcount": 30, "leader": "王老师", "contact": "13900000000",
+          "days": [day("2025-02-24", visit("mill", id="v1"), visit("lab", id="v2"), visit("farm", id="v3")),
+                   day("2025-02-25", visit("gone", id="v4"), visit("lab", id="v5", title="参观实验"))]}
+    g2 = {"id": "g2", "name": "第二组", "headcount": 20, "days": [day("2025-02-24", visit("farm", id="w1"))]}
+    return tour(g1, g2, sites=SITES, revision="第1版")
+
+
+def _new():
+    """v1 starts an hour later (so v2 and v3 follow it), 35 instead of 30, a new phone for the leader, a dress
+    tip on the 24th; on the 25th the visit to 旧馆 (a site the new version dropped) and the hotel are gone;
+    the second group is gone."""
+    t = _old()
+    t.sites = [s for s in t.sites if s.id != "gone"]
+    g1 = t.group("g1")
+    g1.headcount = 35
+    g1.contact = "13900000001"
+    g1.days[0].activities[0].pinned = dt.time(9, 0)
+    g1.days[0].tips.dress = "正装"
+    g1.days[1].activities.pop(0)
+    g1.days[1].end = None
+    t.groups = [g for g in t.groups if g.id != "g2"]
+    return t
+
+
+RETIMED_24 = ["改时间 现场教学：羊毛衫厂：2月24日 08:00–09:00 → 09:00–10:00",
+              "改时间 现场教学：实验室：2月24日 09:00–10:00 → 10:00–11:00",
+              "改时间 现场教学：李祖村：2月24日 10:00–11:00 → 11:00–12:00"]
+REMOVED_GONE = "取消 现场教学：旧馆：原定 2月25日 08:00–09:00"
+RETIMED_25 = "改时间 现场教学：参观实验：2月25日 09:00–10:00 → 08:00–09:00"
+
+
+def test_the_terminal_text_lists_each_groups_changes_in_time_order_then_the_sites_to_renotify():
+    diff = compare(_old(), _new())
+    assert render_text(diff) == "\n".join([
+        "第一组",
+        "  人数：30 → 35",
+        "  带队：王老师 13900000000 → 王老师 13900000001",
+        "  每日提示 2月24日：着装 正装",
+        *(f"  {line}" for line in RETIMED_24),
+        "  住宿 2月25日晚：酒店 → 未定",         # a night's change comes before that day's activities
+        f"  {RETIMED_25}",
+        f"  {REMOVED_GONE}",
+        "第二组",
+        "  取消分组 第二组",
+        "",
+        "需重新发送接待通知单的教学点：",
+        "  羊毛衫厂（mill）",
+        "  实验室（lab）",
+        "  李祖村（farm）",
+        "  旧馆（gone）",                        # only the old version still knows its name
+    ]) + "\n"
+    assert [c.kind for c in diff.for_group("g2")] == ["group-removed"]
+    assert diff.for_group("g1")[0].kind == HEADCOUNT and len(diff.for_group("g1")) == 9
+
+
+def test_json_carries_every_field_and_the_changes_per_site():
+    doc = render_json(compare(_old(), _new()))
+    assert doc["same"] is False and doc["sites_changed"] == ["mill", "lab", "farm", "gone"]
+    assert doc["changes"][0] == {"kind": "headcount", "group": "g1", "activity": None, "what": "headcount",
+                                 "old": None, "new": None, "date": None, "before": "30", "after": "35",
+                                 "message": "人数：30 → 35"}
+    tips = doc["changes"][2]
+    assert (tips["kind"], tips["date"], tips["before"], tips["after"]) == ("tips", "2025-02-24", None, "着装 正装")
+    assert doc["changes"][3] == {
+        "kind": "retimed", "group": "g1", "activity": "v1", "what": "现场教学：羊毛衫厂",
+        "old": {"date": "2025-02-24", "start": "08:00", "end": "09:00", "site": "mill", "place": "羊毛衫厂"},
+        "new": {"date": "2025-02-24", "start": "09:00", "end": "10:00", "site": "mill", "place": "羊毛衫厂"},
+        "date": None, "before": None, "after": None, "message": RETIMED_24[0]}
+    hotel = doc["changes"][6]
+    assert (hotel["kind"], hotel["date"], hotel["before"], hotel["after"], hotel["message"]) == (
+        "hotel", "2025-02-25", "酒店", None, "住宿 2月25日晚：酒店 → 未定")
+    assert doc["changes"][8]["old"]["site"] == "gone" and doc["changes"][8]["new"] is None
+    assert doc["changes"][9] == {"kind": "group-removed", "group": "g2", "activity": None, "what": "第二组",
+                                 "old": None, "new": None, "date": None, "before": None, "after": None,
+                                 "message": "取消分组 第二组"}
+    assert doc["by_site"] == {"mill": RETIMED_24[:1], "lab": [RETIMED_24[1], RETIMED_25],
+                              "farm": RETIMED_24[2:], "gone": [REMOVED_GONE]}
+    json.dumps(doc)  # plain JSON all through
+
+
+def test_the_notice_folds_a_shifted_day_into_one_line_and_leaves_out_a_private_phone_change():
+    diff = compare(_old(), _new())
+    assert [c.kind for c in for_the_class(diff)].count("leader") == 0  # only the phone changed
+    assert change_notice_html(diff, PRINTED) == (
+        '<html><head><meta charset="utf-8"/></head><body><h1>行 程 变 更 通 知</h1>'
+        '<p class="sub">测试 · 第1版 → 第1版</p><h3>第一组</h3>'
+        '<p class="item">· 人数：30 → 35</p><p class="item">· 每日提示 2月24日：着装 正装</p>'
+        f'<p class="item">· {RETIMED_24[0]}，其后 2 项随之调整</p>'
+        '<p class="item">· 住宿 2月25日晚：酒店 → 未定</p>'
+        f'<p class="item">· {RETIMED_25}</p><p class="item">· {REMOVED_GONE}</p>'
+        '<h3>第二组</h3><p class="item">· 取消分组 第二组</p>'
+        '<p class="item"><br/>请各位学员以本通知和新版行程手册为准，如有疑问请联系带队。</p>'
+        '<p class="sign"><br/>培训班<br/>2025年3月1日</p></body></html>')
+
+
+def test_a_leaders_new_name_reaches_the_class():
+    new = _new()
+    new.group("g1").leader = "李老师"
+    [leader] = [c for c in for_the_class(compare(_old(), new)) if c.kind == "leader"]
+    assert (leader.before, leader.after) == ("王老师", "李老师")  # the participant edition: no phones
+    assert describe(leader) == "带队：王老师 → 李老师"
+
+
+def _old_b():
+    g1 = {"id": "g1", "name": "第一组", "headcount": 30,
+          "days": [day("2025-02-24", visit("mill", id="v1"), visit("lab", id="v2", title="参观实验")),
+                   day("2025-02-25", visit("farm", id="v3"))]}
+    g1["days"][1]["tips"] = {"other": "带伞"}
+    return tour(g1, sites=[site("mill", "羊毛衫厂"), site("lab", "实验室"), site("farm", "李祖村")], revision="v1")
+
+
+def _new_b():
+    """实验室 renamed and its visit moved to the 25th, a titled visit added, the tip dropped, a coach named,
+    a group with a hostile name added; a new organizer and revision."""
+    t = _old_b()
+    t.revision, t.organizer = "v2 & final", "<研学>"
+    t.site("lab").name = "新实验室"
+    g1 = t.group("g1")
+    g1.vehicle = "浙A·2"
+    g1.days[1].tips.other = ""
+    g1.days[1].activities.append(g1.days[0].activities.pop(1))
+    g1.days[1].activities.append(Activity.model_validate(visit("farm", id="v9", title="采摘")))
+    t.groups.append(Group.model_validate({"id": "g3", "name": "<b>三</b>", "headcount": 5, "days": []}))
+    return t
+
+
+MOVED_B = "调整 现场教学：参观实验：2月24日 09:00–10:00 实验室 → 2月25日 09:00–10:00 新实验室"
+ADDED_B = "新增 现场教学：采摘：2月25日 10:00–11:00 李祖村"  # the place, as the title does not name it
+
+
+def test_moves_additions_new_groups_and_dropped_tips_in_words():
+    diff = compare(_old_b(), _new_b())
+    assert render_text(diff) == "\n".join([
+        "第一组", "  车辆：未定 → 浙A·2", "  每日提示 2月25日：（已取消）", f"  {MOVED_B}", f"  {ADDED_B}",
+        "<b>三</b>", "  新增分组 <b>三</b>", "",
+        "需重新发送接待通知单的教学点：", "  李祖村（farm）", "  新实验室（lab）"]) + "\n"
+    assert [c.kind for c in diff.changes][-1] == GROUP_ADDED
+    doc = render_json(diff)
+    assert doc["changes"][1]["before"] == "提示 带伞" and doc["changes"][1]["after"] is None
+    assert doc["changes"][2]["new"] == {"date": "2025-02-25", "start": "09:00", "end": "10:00", "site": "lab",
+                                        "place": "新实验室"}
+    assert doc["by_site"] == {"farm": [ADDED_B], "lab": [MOVED_B]}
+
+
+def test_the_notice_escapes_names_and_signs_with_the_organizer():
+    page = change_notice_html(compare(_old_b(), _new_b()), dt.date(2026, 11, 24))
+    assert '<p class="sub">测试 · v1 → v2 &amp; final</p>' in page
+    assert '<h3>&lt;b&gt;三&lt;/b&gt;</h3><p class="item">· 新增分组 &lt;b&gt;三&lt;/b&gt;</p>' in page
+    assert page.endswith('<p class="sign"><br/>&lt;研学&gt;<br/>2026年11月24日</p></body></html>')
+    assert "<b>" not in page and "行程没有变化" not in page
+
+
+def test_the_same_plan_in_every_form():
+    same = compare(_old_b(), _old_b())
+    assert render_text(same) == "两个版本的行程相同。\n"
+    assert render_json(same) == {"same": True, "changes": [], "sites_changed": [], "by_site": {}}
+    assert change_notice_html(same, PRINTED) == (
+        '<html><head><meta charset="utf-8"/></head><body><h1>行 程 变 更 通 知</h1>'
+        '<p class="sub">测试 · v1 → v1</p><p class="item">行程没有变化。</p>'
+        '<p class="item"><br/>请各位学员以本通知和新版行程手册为准，如有疑问请联系带队。</p>'
+        '<p class="sign"><br/>培训班<br/>2025年3月1日</p></body></html>')
+    unnamed = _old_b()
+    unnamed.revision = ""
+    assert '<p class="sub">测试 · 原版本 → 新版本</p>' in change_notice_html(compare(unnamed, unnamed), PRINTED)
+
+
+def _slot(date, start, end, site="mill", place="羊毛衫厂"):
+    return Slot(dt.date(2025, 2, date), start, end, site, place)
+
+
+def test_condensed_folds_only_days_with_several_retimed_changes():
+    a = Change(RETIMED, "g1", "第一组", "现场教学：甲", "a", _slot(24, 480, 540), _slot(24, 540, 600))
+    b = Change(RETIMED, "g1", "第一组", "现场教学：乙", "b", _slot(24, 540, 600), _slot(24, 600, 660))
+    c = Change(RETIMED, "g1", "第一组", "现场教学：丙", "c", _slot(25, 480, 540), _slot(25, 500, 560))
+    gone = Change(REMOVED, "g1", "第一组", "现场教学：丁", "d", old=_slot(24, 600, 660))
+    tip = Change(TIPS, "g1", "第一组", "tips", date=dt.date(2025, 2, 24), after="集合 07:50 酒店大堂")
+    assert condensed([tip, a, gone, b, c]) == [
+        "每日提示 2月24日：集合 07:50 酒店大堂",
+        "改时间 现场教学：甲：2月24日 08:00–09:00 → 09:00–10:00，其后 1 项随之调整",
+        "取消 现场教学：丁：原定 2月24日 10:00–11:00",
+        "改时间 现场教学：丙：2月25日 08:00–09:00 → 08:20–09:20"]
+    assert condensed([c]) == ["改时间 现场教学：丙：2月25日 08:00–09:00 → 08:20–09:20"]
+    assert condensed([]) == []
+
+
+def test_each_kind_reads_as_one_line():
+    assert describe(Change("hotel", "g1", "x", "hotel", date=dt.date(2025, 3, 9), after="湖畔")) == \
+        "住宿 3月9日晚：未定 → 湖畔"
+    assert describe(Change("headcount", "g1", "x", "headcount", before="30", after="")) == "人数：30 → 未定"
+    assert describe(Change("moved", "g1", "x", "现场教学：甲", "a", _slot(24, 480, 540), _slot(26, 725, 785))) == \
+        "调整 现场教学：甲：2月24日 08:00–09:00 → 2月26日 12:05–13:05"
+    assert describe(Change("added", "g1", "x", "午餐：", "m", new=_slot(24, 720, 765, None, ""))) == \
+        "新增 午餐：：2月24日 12:00–12:45"
