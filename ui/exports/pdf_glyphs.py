@@ -15,6 +15,8 @@ from functools import lru_cache
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
+from ui.exports.font_cache import remembered
+
 FEATURES = ("ccmp", "locl", "rlig", "calt", "clig", "liga")  # on by default when text is shaped
 TOLERANCE = 2.5  # font units; Qt rescales and rounds outlines when it embeds a subset
 Shape = tuple[int, tuple[float, float, float, float]]
@@ -42,6 +44,20 @@ def _lookups(font: TTFont):
 @lru_cache(maxsize=8)
 def substituted_shapes(path: str, index: int) -> tuple[int, dict[Shape, set[str]]]:
     """(units per em, shape → the texts whose substituted glyph has it) for one source font."""
+    return remembered("shapes", path, index, lambda: _substituted_shapes(path, index), _encode, _decode)
+
+
+def _encode(found: tuple[int, dict[Shape, set[str]]]) -> list:
+    upem, shapes = found
+    return [upem, [[width, list(bounds), sorted(texts)] for (width, bounds), texts in sorted(shapes.items())]]
+
+
+def _decode(stored: list) -> tuple[int, dict[Shape, set[str]]]:
+    upem, shapes = stored
+    return int(upem), {(width, tuple(bounds)): set(texts) for width, bounds, texts in shapes}
+
+
+def _substituted_shapes(path: str, index: int) -> tuple[int, dict[Shape, set[str]]]:
     font = TTFont(path, fontNumber=index, lazy=True)
     by_glyph: dict[str, str] = {}
     for cp, glyph in font.getBestCmap().items():

@@ -119,7 +119,9 @@ class PdfTarget:
 
     def finish(self, path: Path | str) -> None:
         del self.writer  # ends the PDF
-        finish_pdf(bytes(self.buffer.data()), EMBEDDED, self.print_date, path)
+        pdf = self.buffer.data().data()
+        del self.buffer  # one copy of the PDF in memory, not two
+        finish_pdf(pdf, EMBEDDED, self.print_date, path)
 
 
 def print_html(path: Path | str, html: str, css: str, title: str, print_date: dt.date,

@@ -7,11 +7,13 @@ cost a second and 170 MB; this reads only the objects it is given and rebuilds t
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import re
 
-from pypdf.generic import PdfObject
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject, PdfObject
 
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 SUBSECTION = re.compile(rb"(\d+) (\d+)[ \t]*\r?\n")
@@ -46,6 +48,26 @@ def xref(pdf: bytes) -> tuple[dict[int, int], int]:
     return offsets, at
 
 
+def holders(pdf: bytes, reader: PdfReader, key: str) -> list[IndirectObject]:
+    """The dictionaries that have `key` referring to an object (e.g. the fonts with a ToUnicode map), found by
+    searching the bytes: only the objects a match falls in are read, and each is checked to really hold it."""
+    offsets, _ = xref(pdf)
+    starts = sorted((offset, number) for number, offset in offsets.items())
+    positions = [offset for offset, _ in starts]
+    found: dict[int, IndirectObject] = {}
+    for match in re.finditer(re.escape(key.encode("ascii")) + rb"\s+\d+\s+\d+\s+R", pdf):
+        at = bisect.bisect_right(positions, match.start()) - 1
+        number = starts[at][1] if at >= 0 else None
+        if number is None or number in found:
+            continue
+        ref = IndirectObject(number, 0, reader)
+        obj = ref.get_object()
+        if isinstance(obj, DictionaryObject) and isinstance(obj.raw_get(key) if key in obj else None,
+                                                            IndirectObject):
+            found[number] = ref
+    return list(found.values())
+
+
 def serialize(obj: PdfObject) -> bytes:
     out = io.BytesIO()
     obj.write_to_stream(out)
@@ -60,7 +82,8 @@ def splice(pdf: bytes, replaced: dict[int, bytes], root: int, info: int) -> byte
     ends = {number: offsets[after] for number, after in zip(order, order[1:])}
     if order:
         ends[order[-1]] = table
-    parts = [pdf[:offsets[order[0]]]]
+    view = memoryview(pdf)  # slices of it copy nothing: only the joined file is new memory
+    parts = [view[:offsets[order[0]]]]
     size = len(parts[0])
     digest = hashlib.md5(usedforsecurity=False)
     where = {}
@@ -68,7 +91,7 @@ def splice(pdf: bytes, replaced: dict[int, bytes], root: int, info: int) -> byte
         if number in replaced:
             chunk = b"%d 0 obj\n%s\nendobj\n" % (number, replaced[number])
         else:
-            chunk = pdf[offsets[number]:ends[number]]
+            chunk = view[offsets[number]:ends[number]]
         where[number] = size
         size += len(chunk)
         parts.append(chunk)

@@ -21,8 +21,9 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject, NameObject, PdfObject, TextStringObject
 
 from planner.io.atomic import atomic_write
+from ui.exports.font_cache import remembered
 from ui.exports.pdf_glyphs import postscript_name, recover
-from ui.exports.pdf_splice import serialize, splice
+from ui.exports.pdf_splice import holders, serialize, splice
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0xF900, 0xFB00))
@@ -45,6 +46,11 @@ def font_file(family: str) -> tuple[str, int] | None:
 @lru_cache(maxsize=8)
 def preferred_map(path: str, index: int) -> dict[int, int]:
     """code point Qt will write (the lowest sharing a glyph) → the one that glyph should read as."""
+    return remembered("preferred", path, index, lambda: _preferred_map(path, index),
+                      lambda found: sorted(found.items()), lambda pairs: {int(a): int(b) for a, b in pairs})
+
+
+def _preferred_map(path: str, index: int) -> dict[int, int]:
     from fontTools.ttLib import TTFont  # reading a cmap takes a fraction of a second
 
     cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap()
@@ -171,7 +177,7 @@ def finish_pdf(pdf: bytes, families: list[str], stamp: dt.date, out: Path | str)
         if found is not None:
             better.update(preferred_map(*found))
             sources[postscript_name(*found)] = found
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = PdfReader(io.BufferedReader(io.BytesIO(pdf)))  # a BytesIO itself pypdf would copy (getbuffer)
     touched: dict[int, PdfObject] = {}
 
     def keep(ref) -> PdfObject:
@@ -181,28 +187,19 @@ def finish_pdf(pdf: bytes, families: list[str], stamp: dt.date, out: Path | str)
         return obj
 
     changed = 0
-    seen: set[int] = set()
-    for page in reader.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for name in fonts:
-            ref = fonts.raw_get(name)
-            if not isinstance(ref, IndirectObject) or ref.idnum in seen:
-                continue
-            seen.add(ref.idnum)
-            font = keep(ref)
-            if "/ToUnicode" not in font:
-                continue
-            for descendant in font.get("/DescendantFonts", []):
-                d = keep(descendant)
-                if "/FontDescriptor" in d:
-                    keep(d.raw_get("/FontDescriptor"))
-            _steady_subset_tag(font)
-            stream = keep(font.raw_get("/ToUnicode"))
-            old = stream.get_data().decode("latin-1")
-            new = _add_missing(_fix_cmap(old, better), font, sources)
-            if new != old:
-                stream.set_data(new.encode("latin-1"))
-                changed += 1
+    for ref in holders(pdf, reader, "/ToUnicode"):  # the fonts, without reading every page
+        font = keep(ref)
+        for descendant in font.get("/DescendantFonts", []):
+            d = keep(descendant)
+            if "/FontDescriptor" in d:
+                keep(d.raw_get("/FontDescriptor"))
+        _steady_subset_tag(font)
+        stream = keep(font.raw_get("/ToUnicode"))
+        old = stream.get_data().decode("latin-1")
+        new = _add_missing(_fix_cmap(old, better), font, sources)
+        if new != old:
+            stream.set_data(new.encode("latin-1"))
+            changed += 1
     info = reader.trailer.raw_get("/Info")
     when = TextStringObject(f"D:{stamp:%Y%m%d}000000Z")
     keep(info).update({NameObject("/CreationDate"): when, NameObject("/ModDate"): when})
