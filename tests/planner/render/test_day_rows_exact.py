@@ -1,0 +1,77 @@
+"""A computed day as the plain rows every export prints: legs, activities, the arrival for the night."""
+
+import datetime as dt
+
+from planner.render.day_rows import ACTIVITY, ARRIVAL, LEG, day_places, day_rows, hotel_name, kind_label, tips_text
+from planner.schedule.scheduler import schedule
+from tests.builders import day, group, site, tour, visit
+from tests.planner.render.small_tour import MON, three_day_tour
+
+MONDAY, TUESDAY, WEDNESDAY = dt.date(2025, 2, 24), dt.date(2025, 2, 25), dt.date(2025, 2, 26)
+
+
+def plain(rows):
+    return [(r.role, r.start, r.end, r.kind, r.what, r.place, r.address, r.presenter, r.contact, r.notes)
+            for r in rows]
+
+
+def test_a_day_with_legs_visits_and_a_lunch():
+    plan = schedule(three_day_tour()).plan("a", MONDAY)
+    rows = day_rows(plan)
+    assert plain(rows) == [
+        (LEG, 480, 510, "乘车", "乘车（已知时长） 30 分钟（约 20 公里）→ 甲厂", "甲厂", "", "", "", ""),
+        (ACTIVITY, 510, 600, "现场教学", "甲厂", "甲厂", "文一路1号", "张工", "王经理 13912345678", ""),
+        (ACTIVITY, 690, 750, "用餐", "午餐", "甲厂", "文一路1号", "", "", ""),
+        (LEG, 750, 790, "乘车", "乘车（已知时长） 40 分钟（约 25 公里）→ 乙园", "乙园", "", "", "", ""),
+        (ACTIVITY, 790, 850, "现场教学", "参观乙园", "乙园", "", "", "", "带证件"),
+        (ARRIVAL, 850, 886, "住宿", "乘车 36 分钟（约 14 公里）→ 酒店", "酒店", "", "", "", ""),
+    ]
+    assert [r.is_leg for r in rows] == [True, False, False, True, False, False]
+    assert [r.entry.activity.id if r.entry else None for r in rows] == ["v1", "v1", "m1", "v2", "v2", None]
+    assert day_places(plan) == ["甲厂", "乙园"]
+    assert hotel_name(plan) == "酒店"
+
+
+def test_transfers_show_their_mode_and_service_and_the_day_ends_at_the_hotel_without_a_leg():
+    plan = schedule(three_day_tour()).plan("a", TUESDAY)
+    assert plain(day_rows(plan)) == [
+        (LEG, 480, 500, "乘车", "乘车（已知时长） 20 分钟（约 0 公里）→ 杭州东站", "杭州东站", "", "", "", ""),
+        (ACTIVITY, 500, 570, "高铁", "上海虹桥站（G7311）", "上海虹桥站", "", "", "", ""),
+        (ACTIVITY, 570, 600, "大巴", "上海酒店", "上海酒店", "", "", "", ""),
+        (ARRIVAL, 600, 600, "住宿", "上海酒店", "上海酒店", "", "", "", ""),
+    ]
+    assert [kind_label(e, "en") for e in plan.entries] == ["High-speed rail", "Coach"]
+    assert day_places(plan) == []
+    assert hotel_name(plan) == "上海酒店"
+
+
+def test_a_day_without_a_place_ends_arriving_at_a_station():
+    plan = schedule(three_day_tour()).plan("a", WEDNESDAY)
+    assert plain(day_rows(plan)) == [
+        (ACTIVITY, 480, 540, "自由活动", "", "", "", "", "", ""),
+        (ARRIVAL, 540, 540, "抵达", "杭州东站", "杭州东站", "", "", "", ""),
+    ]
+    assert [kind_label(e, "en") for e in plan.entries] == ["Free time"]
+    assert hotel_name(plan) == "杭州东站"
+
+
+def test_own_presenter_joint_note_and_no_night_place():
+    t = tour(group("a", day(MON, visit("x", presenter="李老师", joint="J1", notes="签到"),
+                            {"kind": "lecture", "site": "x", "title": "讲座"}, end=None)),
+             sites=[site("x", "甲厂", presenter="张工", contact="王经理", address="路1号")])
+    plan = schedule(t).plan("a", MONDAY)
+    assert plain(day_rows(plan)) == [
+        (ACTIVITY, 480, 540, "现场教学", "甲厂", "甲厂", "路1号", "李老师", "王经理", "签到（联合）"),
+        (ACTIVITY, 540, 690, "专题授课", "讲座", "甲厂", "路1号", "张工", "王经理", ""),
+    ]
+    assert [kind_label(e) for e in plan.entries] == ["现场教学", "专题授课"]
+    assert day_places(plan) == ["甲厂", "甲厂"]
+    assert hotel_name(plan) == "" and hotel_name(None) == "" and day_places(None) == []
+
+
+def test_tips_read_on_one_line_in_print_order():
+    t = tour(group("a", {**day(MON), "tips": {"meet_time": "07:50", "meet_at": "酒店大堂", "bring": "身份证",
+                                              "dress": "正装"}}), sites=[])
+    plan = schedule(t).plan("a", MONDAY)
+    assert tips_text(plan) == "集合 07:50 酒店大堂；着装 正装；携带 身份证"
+    assert tips_text(schedule(three_day_tour()).plan("a", MONDAY)) == ""
