@@ -6,6 +6,7 @@
 #   scripts/mutation.sh                              every mutant of planner/
 #   scripts/mutation.sh 'planner.schedule.timeline*' one module's mutants (the table covers all results so far)
 #   scripts/mutation.sh --retest                     after new tests: changed code, and every mutant that survived
+#   scripts/mutation.sh --sample 1000 [SEED]         a fixed random sample: an unbiased estimate in minutes
 # Low priority and one test process at a time: the machine is shared. The last line is the total score.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,7 @@ mkdir -p "$WORK"
 find "$WORK" -mindepth 1 -maxdepth 1 ! -name mutants -exec rm -rf {} +
 # the last commit, not the work tree: a commit is a tested whole, the work tree may hold half an edit
 git -C "$ROOT" archive --format=tar "${MUTATION_REV:-HEAD}" | tar -C "$WORK" -xf -
+rm -rf "$WORK/mutants/tests"  # mutmut copies the tests in again: none of an older commit may linger
 cd "$WORK"
 export QT_QPA_PLATFORM=offscreen
 # property tests draw fewer random tours per mutant (tests/planner/test_timeline_properties.py): a run stays
@@ -45,6 +47,17 @@ if [ "${1:-}" = "--retest" ]; then
     mapfile -t alive < <("$MUTMUT" results 2>/dev/null | sed -n 's/^ *\([^ :]*\): \(survived\|no tests\|suspicious\)$/\1/p')
     echo "re-testing ${#alive[@]} mutants that survived"
     [ "${#alive[@]}" -eq 0 ] || run "${alive[@]}"
+elif [ "${1:-}" = "--sample" ]; then
+    # a fixed random sample: every mutant is made (and tests' coverage collected) by testing one small
+    # module, then the sample's mutants not yet known to be killed are tested; the table covers the sample
+    run 'planner.model.site.*'
+    "$MUTMUT" results --all true 2>/dev/null >"$WORK/all.txt"
+    "$ROOT/.venv/bin/python" "$ROOT/scripts/mutation_sample.py" "${2:?--sample N [SEED]}" "${3:-1}" <"$WORK/all.txt" >"$WORK/sample.txt"
+    mapfile -t open < <("$ROOT/.venv/bin/python" "$ROOT/scripts/mutation_sample.py" "$2" "${3:-1}" --open <"$WORK/all.txt")
+    echo "sample of $(wc -l <"$WORK/sample.txt") mutants (seed ${3:-1}); testing ${#open[@]} not known to be killed"
+    [ "${#open[@]}" -eq 0 ] || run "${open[@]}"
+    "$MUTMUT" results --all true | "$ROOT/.venv/bin/python" "$ROOT/scripts/mutation_table.py" --only "$WORK/sample.txt"
+    exit 0
 else
     run "$@"
 fi
