@@ -126,9 +126,9 @@ def _read_csv(p: Path, raw: bytes) -> Grid:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[tuple[int, list[object]]] = []
     try:
-        for values in reader:
-            _count(p, reader.line_num)
-            rows.append((reader.line_num, list(values)))
+        for number, values in enumerate(reader, start=1):  # records, as Excel numbers rows: a quoted
+            _count(p, number)                                 # line break does not start a new row
+            rows.append((number, list(values)))
     except csv.Error as e:
         raise SheetError(f"{p.name}: 第 {reader.line_num} 行无法解析 (CSV line {reader.line_num}: {e})") from None
     return Grid(p.name, _trim(rows), encoding=encoding)
