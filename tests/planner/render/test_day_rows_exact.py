@@ -75,3 +75,15 @@ def test_tips_read_on_one_line_in_print_order():
     plan = schedule(t).plan("a", MONDAY)
     assert tips_text(plan) == "集合 07:50 酒店大堂；着装 正装；携带 身份证"
     assert tips_text(schedule(three_day_tour()).plan("a", MONDAY)) == ""
+
+
+def test_a_transfer_without_a_mode_reads_as_a_transfer_and_a_known_last_leg_says_so():
+    t = tour(group("a", day(MON, {"kind": "transfer", "id": "t", "site": "y", "minutes": 45})),
+             sites=[site("y", "乙园", kind="park", at=(30.5, 120.5))],
+             travel={"overrides": [{"origin": "y", "destination": "hotel", "minutes": 25, "km": 12}]})
+    plan = schedule(t).plan("a", MONDAY)
+    assert plain(day_rows(plan)) == [
+        (ACTIVITY, 480, 525, "交通", "乙园", "乙园", "", "", "", ""),
+        (ARRIVAL, 525, 550, "住宿", "乘车（已知时长） 25 分钟（约 12 公里）→ 酒店", "酒店", "", "", "", ""),
+    ]
+    assert kind_label(plan.entries[0], "en") == "Transfer"

@@ -2,6 +2,8 @@
 
 Times and totals are worked out in tests/planner/render/small_tour.py."""
 
+import datetime as dt
+
 from planner.render.report import render_json, render_text
 from planner.schedule.problems import Severity
 from planner.schedule.scheduler import schedule
@@ -135,3 +137,24 @@ def test_json_lists_problems_and_counts_each_severity():
     assert out["summary"] == {"error": 3, "warning": 1, "info": 1}
     assert out["problems"] == [p.to_json("en") for p in result.problems]
     assert out["problems"][0]["message"] == result.problems[0].message("en")
+
+
+def modeless_transfer_plan():
+    """A transfer with no mode from the hotel (08:00–08:45) to 乙园, then a known 25-min 12-km ride back."""
+    t = tour(group("a", day(MON, {"kind": "transfer", "id": "t", "site": "y", "minutes": 45})),
+             sites=[site("y", "乙园", kind="park", at=(30.5, 120.5))],
+             travel={"overrides": [{"origin": "y", "destination": "hotel", "minutes": 25, "km": 12}]})
+    return schedule(t).plan("a", dt.date(2025, 2, 24))
+
+
+def test_a_day_alone_defaults_to_chinese_and_marks_a_known_last_leg():
+    from planner.render.report import render_day
+
+    assert render_day(modeless_transfer_plan()) == [
+        " 2月24日（周一）",
+        "   08:00        出发 酒店",
+        "   08:00–08:45  交通：乙园",
+        "   09:10        返回住地 酒店  [车程 25 分 12.0 km（已知时长）]",
+        "  合计：活动 0分钟，交通 1小时10分（12.0 km），等候 0分钟；用时 1小时10分，余量 8小时50分"]
+    assert render_day(modeless_transfer_plan(), "en")[2:4] == [
+        "   08:00–08:45  Transfer: 乙园", "   09:10        back to the hotel 酒店  [25 min 12.0 km (known duration)]"]
