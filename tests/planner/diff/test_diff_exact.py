@@ -212,3 +212,47 @@ def test_each_kind_reads_as_one_line():
         "调整 现场教学：甲：2月24日 08:00–09:00 → 2月26日 12:05–13:05"
     assert describe(Change("added", "g1", "x", "午餐：", "m", new=_slot(24, 720, 765, None, ""))) == \
         "新增 午餐：：2月24日 12:00–12:45"
+
+
+def _old_c():
+    g1 = {"id": "g1", "name": "第一组", "headcount": 30,
+          "days": [day("2025-02-24", visit("mill", id="v1"), {"kind": "meal", "id": "m1", "minutes": 60},
+                       visit("lab", id="v2")),
+                   day("2025-02-25", visit("farm", id="v3"))]}
+    return tour(g1, sites=[site("mill", "羊毛衫厂"), site("lab", "实验室"), site("farm", "李祖村")])
+
+
+def test_a_new_site_under_an_old_id_is_a_cancellation_and_an_addition_and_a_new_id_alone_is_no_change():
+    """v1 keeps its id but goes to 李祖村 instead: 羊毛衫厂 must hear it is cancelled, 李祖村 that it is new.
+    The lunch (wait until 11:30, an hour) moves to the 25th, so 实验室 moves up to 09:00; its visit got a new
+    id (as a hand-edited file may) and is still recognised as the same visit."""
+    new = _old_c()
+    g1 = new.group("g1")
+    g1.days[1].activities.append(g1.days[0].activities.pop(1))
+    g1.days[0].activities[0].site = "farm"
+    g1.days[0].activities[1].id = "x2"
+    diff = compare(_old_c(), new)
+    assert render_text(diff) == "\n".join([
+        "第一组",
+        "  新增 现场教学：李祖村：2月24日 08:00–09:00",
+        "  取消 现场教学：羊毛衫厂：原定 2月24日 08:00–09:00",
+        "  改时间 现场教学：实验室：2月24日 12:30–13:30 → 09:00–10:00",
+        "  调整 用餐：羊毛衫厂：2月24日 11:30–12:30 → 2月25日 11:30–12:30",  # a lunch has no place to name
+        "", "需重新发送接待通知单的教学点：", "  李祖村（farm）", "  实验室（lab）", "  羊毛衫厂（mill）"]) + "\n"
+    lunch = render_json(diff)["changes"][3]
+    assert (lunch["activity"], lunch["old"]["site"], lunch["old"]["place"], lunch["new"]["place"]) == \
+        ("m1", None, "", "")
+    assert [(c.kind, c.activity_id) for c in diff.changes] == [
+        ("added", "v1"), ("removed", "v1"), ("retimed", "x2"), ("moved", "m1")]
+
+
+def test_each_terminal_line_is_capped_at_two_thousand_characters():
+    old = _old_b()
+    new = _new_b()
+    for t in (old, new):
+        t.group("g1").name = "组" * 2001  # only a file's loader limits names to 200
+    lines = render_text(compare(old, new)).split("\n")
+    assert lines[0] == "组" * 1999 + "…"
+    for t in (old, new):
+        t.group("g1").name = "组" * 2000
+    assert render_text(compare(old, new)).split("\n")[0] == "组" * 2000
