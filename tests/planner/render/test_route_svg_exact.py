@@ -1,0 +1,106 @@
+"""The offline route drawing on points whose projection is worked out by hand.
+
+Sites at latitudes ±0.05 on either side of the equator: cos(lat₀) = 1, so x = lon and y = lat in degrees.
+The drawn extent is 0.2° wide and 0.1° high; 720×480 with 36 px padding and a 24 px scale-bar strip gives
+min(648/0.2, 384/0.1) = 3240 px per degree, centred on lon 0.1, lat 0:
+x = 360 + (lon − 0.1)·3240, y = 228 − lat·3240.
+"""
+
+import numpy as np
+import pytest
+
+from planner.model.site import Site
+from planner.render.route_svg import Frame, _nice, route_svg
+from planner.render.routes import HOTEL, STATION, STOP, Marker, Route, RouteMap, Scope
+
+
+def at(sid, lat, lon, kind="enterprise"):
+    return Site(id=sid, name=sid, kind=kind, lat=lat, lon=lon)
+
+
+HOTEL_SITE, FACTORY = at("h", -0.05, 0.0, "hotel"), at("x", 0.05, 0.2)
+
+
+def small_map(colour="#d62728"):
+    route = Route("a", "第一组", colour, points=[HOTEL_SITE, FACTORY], km=30.0, stops=1)
+    markers = [Marker(FACTORY, STOP, 1, ["a"]), Marker(HOTEL_SITE, HOTEL, groups=["a"])]
+    return RouteMap("T", Scope(), [route], markers)
+
+
+def test_the_frame_puts_each_point_where_the_projection_says():
+    frame = Frame.around([HOTEL_SITE, FACTORY], 720, 480, 36)
+    assert (frame.kx, frame.cx, frame.cy, frame.scale) == pytest.approx((1.0, 0.1, 0.0, 3240.0))
+    assert frame.xy(-0.05, 0.0) == pytest.approx((36.0, 390.0))
+    assert frame.xy(0.05, 0.2) == pytest.approx((684.0, 66.0))
+    (south, west), (north, east) = frame.bounds()
+    assert (south, west, north, east) == pytest.approx((-228 / 3240, 0.1 - 360 / 3240, 228 / 3240, 0.1 + 360 / 3240))
+    rings = (np.array([[0.0, -0.05], [0.2, 0.05]]), np.array([[0.1, 0.0]]))
+    assert frame.points(rings) == ["36.0,390.0 684.0,66.0", "360.0,228.0"]
+    assert frame.points(()) == []
+
+
+def test_a_tall_extent_is_scaled_by_its_height_and_a_point_alone_by_the_minimum_span():
+    tall = Frame.around([at("a", -0.2, 0.0), at("b", 0.2, 0.01)], 720, 480, 36)
+    assert tall.scale == pytest.approx(384 / 0.4)
+    alone = Frame.around([at("a", 0.0, 0.0)], 720, 480, 36)
+    assert alone.scale == pytest.approx(384 / 0.004)  # a fifth of the 0.02° minimum span
+    assert alone.xy(0.0, 0.0) == pytest.approx((360.0, 228.0))
+    wide = Frame.around([at("a", 0.0, 0.0), at("b", 0.0, 0.5)], 720, 480, 36)
+    assert wide.scale == pytest.approx(648 / 0.5)
+
+
+@pytest.mark.parametrize(("km", "nice"), [(0.4, 1), (1, 1), (4.8, 2), (5, 5), (99, 50), (2000, 500)])
+def test_the_scale_bar_takes_the_largest_round_length_that_fits(km, nice):
+    assert _nice(km) == nice
+
+
+def test_a_small_map_drawn_without_geography():
+    svg = route_svg(small_map(), with_geography=False)
+    # 3240 px per degree = 29.138 px per km: 140 px is 4.8 km, so a 2 km bar 58.3 px long
+    assert svg == (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="480" viewBox="0 0 720 480" '
+        'font-family="Noto Sans CJK SC, sans-serif"><rect width="720" height="480" fill="#f4f6f8"/>'
+        '<rect width="720" height="480" fill="none" stroke="#c8ced4"/>'
+        '<polyline points="36.0,390.0 684.0,66.0" fill="none" stroke="#d62728" stroke-width="3.5" '
+        'stroke-linejoin="round" stroke-opacity="0.85"/>'
+        '<rect x="28.0" y="382.0" width="16" height="16" rx="2" fill="#5b4a8b" stroke="#fff"/>'
+        '<text x="36.0" y="394.0" font-size="10" fill="#fff" text-anchor="middle">宿</text>'
+        '<circle cx="684.0" cy="66.0" r="9" fill="#d62728" stroke="#fff" stroke-width="1.5"/>'
+        '<text x="684.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">1</text>'
+        '<g stroke="#333" stroke-width="2"><line x1="14" y1="468" x2="72.3" y2="468"/>'
+        '<line x1="14" y1="463" x2="14" y2="468"/><line x1="72.3" y1="463" x2="72.3" y2="468"/></g>'
+        '<text x="78.3" y="472" font-size="12" fill="#333">2 km</text></svg>')
+
+
+def test_stops_at_one_point_sit_side_by_side_and_joint_stations_and_unknown_groups_have_their_looks():
+    markers = [Marker(FACTORY, STOP, 1, ["a"]), Marker(FACTORY, STOP, None, ["a", "b"], joint=True),
+               Marker(FACTORY, STOP, 3, ["zz"]), Marker(HOTEL_SITE, STATION, groups=["a"])]
+    route = Route("a", "第一组", '#d62728"><script>', points=[HOTEL_SITE, FACTORY])
+    svg = route_svg(RouteMap("T", Scope(), [route], markers), with_geography=False)
+    assert 'stroke="#d62728&quot;&gt;&lt;script&gt;"' in svg and "<script>" not in svg
+    assert ('<rect x="28.0" y="382.0" width="16" height="16" rx="2" fill="#333333" stroke="#fff"/>'
+            '<text x="36.0" y="394.0" font-size="10" fill="#fff" text-anchor="middle">站</text>') in svg
+    assert ('<circle cx="684.0" cy="66.0" r="9" fill="#d62728&quot;&gt;&lt;script&gt;" stroke="#fff" '
+            'stroke-width="1.5"/>') in svg
+    assert ('<circle cx="704.0" cy="66.0" r="9" fill="#222222" stroke="#fff" stroke-width="1.5"/>'
+            '<text x="704.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">联</text>'
+            ) in svg
+    assert ('<circle cx="724.0" cy="66.0" r="9" fill="#555555" stroke="#fff" stroke-width="1.5"/>'
+            '<text x="724.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">3</text>'
+            ) in svg
+
+
+def test_a_lone_point_gets_a_one_km_bar_and_an_empty_map_a_blank_drawing():
+    svg = route_svg(RouteMap("T", Scope(), [], [Marker(at("x", 0.0, 0.0), STOP, 1, ["a"])]), with_geography=False)
+    assert '<circle cx="360.0" cy="228.0" r="9" fill="#555555"' in svg
+    # 96,000 px per degree: 863.3 px per km, so even 1 km is longer than 140 px
+    assert '<line x1="14" y1="468" x2="877.3" y2="468"/>' in svg and ">1 km</text>" in svg
+    assert route_svg(RouteMap("T", Scope(), [], []), width=300, height=200) == (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200">'
+        '<rect width="100%" height="100%" fill="#f4f6f8"/></svg>')
+
+
+def test_with_geography_the_sea_colour_lies_under_the_land():
+    svg = route_svg(small_map(), 360, 240, 10)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="360" height="240" viewBox="0 0 360 240" '
+                          'font-family="Noto Sans CJK SC, sans-serif"><rect width="360" height="240" fill="#e3edf5"/>')
