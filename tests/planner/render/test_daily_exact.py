@@ -168,3 +168,12 @@ def test_the_html_document_wraps_the_pages():
         + daily_pages(s, ["g1"], "participant") + "</body></html>")
     assert "0571&#8209;8888" not in daily_html(s, ["g1"], "participant")
     assert "0571&#8209;8888" in daily_html(s, ["g1"])
+
+
+def test_an_activity_of_no_minutes_shows_one_time_not_a_range():
+    t = one_visit_tour()
+    t.groups[0].days[0].activities[0].minutes = 0
+    s = schedule(t)
+    page = daily_page(s, t.groups[0], s.plan("g1", MON))
+    assert activity_row("08:30", "参观&lt;展厅&gt;", small("联系：李经理&nbsp;0571&#8209;8888&nbsp;1234"),
+                        "现场教学", "甲企业") in page

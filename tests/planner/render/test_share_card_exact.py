@@ -39,7 +39,9 @@ def test_map_is_the_card_width_less_margins_and_two_thirds_as_tall():
     ("#000000", "#ffffff"), ("#ffffff", "#111111"), ("#1f77b4", "#ffffff"), ("#ff0000", "#ffffff"),
     ("#00ff00", "#111111"), ("#0000ff", "#ffffff"), ("#00b000", "#ffffff"), ("#b0b0b0", "#111111"),
     ("#a0a0a0", "#ffffff"), ("#ffff00", "#111111"), ("#ff00ff", "#ffffff"), ("#00ffff", "#111111"),
-    ("#0a0a0a", "#ffffff"), ("#d0b000", "#111111"), ("#a9a9a9", "#ffffff"), ("#aaaaaa", "#111111")])
+    ("#0a0a0a", "#ffffff"), ("#d0b000", "#111111"), ("#a9a9a9", "#ffffff"), ("#aaaaaa", "#111111"),
+    ("#07c50a", "#ffffff"), ("#08c508", "#111111")])  # a hair under / over the threshold with a channel in the
+#   linear segment (c <= 0.03928): only the exact WCAG formula puts them on the right side
 def test_text_is_white_on_dark_colours_and_near_black_on_light_ones(colour, ink):
     assert on_colour(colour) == ink
 
@@ -131,3 +133,28 @@ def test_a_group_with_no_planned_day_gets_a_card_without_dates():
     g.days.clear()
     html = card_html(schedule(s.tour), g)
     assert '<p style="font-size: 34px; color: #ffffff;"> · 12 人</p>' in html
+
+
+def test_an_activity_of_no_minutes_shows_one_time_not_a_range():
+    t = one_visit_tour()
+    t.groups[0].days[0].activities[0].minutes = 0
+    s = schedule(t)
+    html = card_html(s, t.groups[0], MON)
+    assert row("08:30", "参观&lt;展厅&gt;", "#111111", 36, place="甲企业", bold=True) in html
+
+
+def test_a_day_ending_nowhere_and_a_group_of_unknown_size_print_no_night_or_size():
+    t = one_visit_tour()
+    g = t.groups[0]
+    g.headcount, g.days[0].end = 0, None
+    s = schedule(t)
+    day_card = card_html(s, g, MON)
+    assert '<p style="font-size: 34px; color: #ffffff;">2月24日（周一）</p>' in day_card
+    assert day_card.count("<tr>") == 2 + 3  # the two colour/body tables' rows; set off, coach, visit
+    assert ('<table width="100%" cellspacing="0" cellpadding="10">' + row("08:00", "从 酒店 出发", "#555555", 30)
+            + row("08:00–08:30", "乘车（已知时长） 30 分钟（约 20 公里）→ 甲企业", "#777777", 26)
+            + row("08:30–09:30", "参观&lt;展厅&gt;", "#111111", 36, place="甲企业", bold=True)
+            + "</table>" + FOOT) in day_card
+    route = card_html(s, g)
+    assert ('<p style="font-size: 34px; color: #ffffff;">2月24日 – 2月24日</p>' in route)
+    assert ('<p style="font-size: 30px;"><span style="color: #555555;">08:00 出发　</span>甲企业</p>' + FOOT) in route
