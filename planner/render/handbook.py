@@ -28,7 +28,10 @@ from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, Group
 
 STAFF, PARTICIPANT = "staff", "participant"
 EDITION_NAMES = {STAFF: "工作人员版", PARTICIPANT: "学员版"}
-PHONE = re.compile(r"(\+?86[- ]?)?(\(?0\d{2,3}\)?[- ]?)?\d{3,4}[- ]?\d{4}(?!\d)|1[3-9]\d[- ]?\d{4}[- ]?\d{4}")
+# country code (then the area code may drop its 0) or area code; then a mobile, grouped 3-4-4 or not, before
+# a local number: tried the other way round, "139-1234-5678" lost only "139-1234" and "+86 139…" kept "+86"
+PHONE = re.compile(r"(?:\+?86[- ]?(?:\(?0?\d{2,3}\)?[- ]?)?|\(?0\d{2,3}\)?[- ]?)?"
+                   r"(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|\d{3,4}[- ]?\d{4})(?!\d)")
 TEACHING = {SiteKind.ENTERPRISE, SiteKind.PARK, SiteKind.VILLAGE, SiteKind.GOVERNMENT, SiteKind.VENUE}
 
 CSS = """
