@@ -104,3 +104,37 @@ def test_with_geography_the_sea_colour_lies_under_the_land():
     svg = route_svg(small_map(), 360, 240, 10)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="360" height="240" viewBox="0 0 360 240" '
                           'font-family="Noto Sans CJK SC, sans-serif"><rect width="360" height="240" fill="#e3edf5"/>')
+
+
+def test_outlines_under_names_and_only_the_names_of_what_is_drawn():
+    from planner.geo.boundaries import Area, Division, Geography
+    from planner.render.route_svg import _geography
+
+    ring = (np.array([[0.0, -0.05], [0.2, 0.05]]),)
+    province = Area(Division("330000", "浙江省", "province", 0, 0), ring, (0.0, 0.1))
+    city = Area(Division("330100", "杭<州>", "city", 0, 0), ring, (0.0, 0.1))
+    far = Area(Division("330200", "宁波", "city", 0, 0), ring, (1.0, 0.1))  # 3240 px above the top
+    county = Area(Division("330106", "西湖", "county", 0, 0), ring, (0.0, 0.0))
+    geo = Geography((province,), (city, far), (county,))
+    frame = Frame.around([HOTEL_SITE, FACTORY], 720, 480, 36)
+    pts = 'points="36.0,390.0 684.0,66.0"'
+    province_look = 'fill="#fbf9f1" stroke="#8c829e" stroke-width="1.3"'
+    city_look = 'fill="none" stroke="#a59db2" stroke-width="0.8" stroke-dasharray="5 4"'
+    county_look = 'fill="none" stroke="#cbc5d2" stroke-width="0.5"'
+
+    def name(x, y, size, text):
+        head = f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="middle" '
+        return (f'{head}fill="#ffffff" stroke="#ffffff" stroke-width="3">{text}</text>'
+                f'{head}fill="#5a5267">{text}</text>')
+
+    assert _geography(geo, frame, True, 720, 480) == [
+        f'<polygon {pts} {province_look}/>', f'<polygon {pts} {city_look}/>', f'<polygon {pts} {city_look}/>',
+        f'<polygon {pts} {county_look}/>',
+        name("360.0", "231.7", 11, "杭&lt;州&gt;"), name("36.0", "231.0", 9, "西湖")]
+    assert _geography(geo, frame, False, 720, 480) == [
+        f'<polygon {pts} {province_look}/>', f'<polygon {pts} {city_look}/>', f'<polygon {pts} {city_look}/>',
+        name("360.0", "231.7", 11, "杭&lt;州&gt;")]
+    # a name exactly on the drawing's edge still shows; one a pixel outside does not
+    assert len(_geography(geo, frame, True, 360, 228)) == 6
+    assert len(_geography(geo, frame, True, 359, 480)) == 5
+    assert len(_geography(geo, frame, True, 720, 227)) == 4
