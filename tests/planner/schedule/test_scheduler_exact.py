@@ -1,0 +1,49 @@
+"""The schedule as a whole: counts by severity, plans per group in date order, the problem order."""
+
+import datetime as dt
+
+from planner.schedule.problems import Problem, Severity
+from planner.schedule.scheduler import schedule, sort_problems
+from tests.builders import day, group, site, tour, visit
+
+MON, TUE = dt.date(2025, 2, 24), dt.date(2025, 2, 25)
+
+
+def test_counts_by_severity_and_errors():
+    # a: one visit of 11 h (day-overflow, error) and no hotel on Monday (info); b: no hotel either
+    t = tour(group("a", day("2025-02-24", visit("x", minutes=660), end=None)),
+             group("b", day("2025-02-24", visit("x", minutes=60), end=None)), sites=[site("x", max_groups=2)])
+    s = schedule(t)
+    assert sorted(p.code for p in s.problems) == ["day-overflow", "no-hotel", "no-hotel", "no-lunch"]
+    assert (s.count(Severity.ERROR), s.count(Severity.WARNING), s.count(Severity.INFO)) == (1, 1, 2)
+    assert s.has_errors
+    fine = schedule(tour(group("a", day("2025-02-24", visit("x", minutes=60))), sites=[site("x")]))
+    assert fine.problems == [] and not fine.has_errors and fine.count(Severity.ERROR) == 0
+
+
+def test_plans_per_group_in_date_order_whatever_the_file_order():
+    t = tour(group("a", day("2025-02-25", visit("x")), day("2025-02-24", visit("x"), end="inn")),
+             group("b", day("2025-02-24")), sites=[site("x"), site("inn", kind="hotel")])
+    s = schedule(t)
+    assert [p.date for p in s.group_plans("a")] == [MON, TUE]
+    assert [p.date for p in s.group_plans("b")] == [MON]
+    assert s.plan("b", TUE) is None and s.plan("a", TUE).group_id == "a"
+    # Tuesday follows Monday even though the file lists it first: it starts away from last night's inn
+    (p,) = [p for p in s.problems if p.code == "start-mismatch"]
+    assert (p.group_id, p.date) == ("a", TUE)
+
+
+def test_problems_sort_errors_first_then_tour_wide_then_group_date_and_place_in_the_day():
+    t = tour(group("a", day("2025-02-24", visit("x", id="v1"), visit("x", id="v2")), day("2025-02-25")),
+             group("b", day("2025-02-24")), sites=[site("x")])
+    given = [Problem("no-hotel", "b", MON), Problem("holidays-unknown"), Problem("no-hotel", "a", TUE),
+             Problem("no-hotel", "a", MON), Problem("long-leg", "a", MON, "v2"), Problem("long-leg", "a", MON, "v1"),
+             Problem("too-many-visits", "a", MON), Problem("balance-visits"), Problem("day-overflow", "b", MON),
+             Problem("start-mismatch", "b", None)]
+    order = [(p.code, p.group_id, p.date, p.activity_id) for p in sort_problems(t, given)]
+    assert order == [("day-overflow", "b", MON, None),
+                     ("too-many-visits", "a", MON, None),
+                     ("long-leg", "a", MON, "v1"), ("long-leg", "a", MON, "v2"),
+                     ("start-mismatch", "b", None, None),
+                     ("balance-visits", None, None, None), ("holidays-unknown", None, None, None),
+                     ("no-hotel", "a", MON, None), ("no-hotel", "a", TUE, None), ("no-hotel", "b", MON, None)]
