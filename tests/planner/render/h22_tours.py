@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from planner.model.tour import Tour
 from tests.builders import day, group, site, tour, visit
 
@@ -44,3 +46,31 @@ def joint_tour(**extra) -> Tour:
                                     presenter="王讲解", topics=["数字经济", "产业发展"]),
                                site("b", "乙园区", kind="park", at=(30.17, 120.15), visit_minutes=90)],
                 travel={"overrides": LEGS}, **extra)
+
+
+ROSTER = {
+    "participants": [{"id": "p1", "name": "甲", "group": "g1", "gender": "male", "unit": "嘉兴市商务局 副局长",
+                      "phone": "13911112222", "id_number": "330400199001011234"},
+                     {"id": "p2", "name": "乙", "group": "g1"}],
+    "staff": [{"id": "s1", "role": "leader", "name": "王领队", "phone": "13912345678", "group": "g1",
+               "phone_shared": True},
+              {"id": "s2", "role": "head_teacher", "name": "陈老师", "phone": "13700000000", "group": "g1"},
+              {"id": "s3", "role": "medic", "name": "刘医生", "phone": "13600000000"},
+              {"id": "s4", "role": "medic", "name": "周护士", "phone": "13500000000", "group": "g1"},
+              {"id": "s5", "role": "liaison", "name": "钱联络", "phone": "13400000000", "group": "g1"}],
+    "vehicles": [{"id": "v1", "group": "g1", "plate": "浙A12345", "driver": "赵师傅", "driver_phone": "13800001111",
+                  "seats": 45}],
+    "nights": [{"group": "g1", "date": "2025-02-24", "notes": "14:00 入住"}],
+    "rooms": [{"group": "g1", "date": "2025-02-24", "number": "301", "occupants": ["p1", "s1"]}],
+    "emergency": [{"name": "急救中心", "phone": "120"}, {"name": "值班室", "phone": "0571-8765 4321"}]}
+
+
+def roster_tour(**extra) -> Tour:
+    """two_visit_tour with a roster (2 participants, 5 staff, a coach, a room, two emergency numbers), the
+    hotel's address and phone, and the day's tips (集合 07:50 酒店大堂, 着装 正装)."""
+    t = two_visit_tour(people=ROSTER, **extra)
+    hotel = t.site("hotel")
+    hotel.contact, hotel.address = "前台 0571-1234 5678", "湖滨路2号"
+    tips = t.groups[0].days[0].tips
+    tips.meet_time, tips.meet_at, tips.dress = dt.time(7, 50), "酒店大堂", "正装"
+    return t

@@ -5,7 +5,7 @@ import datetime as dt
 from planner.render.daily import daily_html, daily_page, daily_pages
 from planner.schedule.scheduler import schedule
 from tests.builders import visit
-from tests.planner.render.h22_tours import one_visit_tour, two_visit_tour
+from tests.planner.render.h22_tours import one_visit_tour, roster_tour
 
 MON = dt.date(2025, 2, 24)
 HEAD = ('<table class="grid" width="100%" cellspacing="0"><thead><tr>'
@@ -59,23 +59,8 @@ def test_a_one_visit_day_prints_exactly():
         + CONTACTS + line("甲企业：李经理&nbsp;0571&#8209;8888&nbsp;1234"))
 
 
-def rich_tour(headcount=12):
-    t = two_visit_tour(people={
-        "participants": [{"id": "p1", "name": "甲", "group": "g1"}, {"id": "p2", "name": "乙", "group": "g1"}],
-        "staff": [{"id": "s1", "role": "leader", "name": "王领队", "phone": "13912345678", "group": "g1",
-                   "phone_shared": True},
-                  {"id": "s2", "role": "head_teacher", "name": "陈老师", "phone": "13700000000", "group": "g1"},
-                  {"id": "s3", "role": "medic", "name": "刘医生", "phone": "13600000000"},
-                  {"id": "s4", "role": "medic", "name": "周护士", "phone": "13500000000", "group": "g1"},
-                  {"id": "s5", "role": "liaison", "name": "钱联络", "phone": "13400000000", "group": "g1"}],
-        "vehicles": [{"id": "v1", "group": "g1", "plate": "浙A12345", "driver": "赵师傅",
-                      "driver_phone": "13800001111"}],
-        "emergency": [{"name": "急救中心", "phone": "120"}, {"name": "值班室", "phone": "0571-8765 4321"}]})
-    hotel = t.site("hotel")
-    hotel.contact, hotel.address = "前台 0571-1234 5678", "湖滨路2号"
-    tips = t.groups[0].days[0].tips
-    tips.meet_time, tips.meet_at, tips.dress = dt.time(7, 50), "酒店大堂", "正装"
-    return schedule(t)
+def rich_tour():
+    return schedule(roster_tour())
 
 
 def test_the_participant_edition_shows_only_shared_phones_and_every_contact_once():
