@@ -162,3 +162,25 @@ def test_an_activity_of_no_minutes_shows_one_time_not_a_range():
     page = daily_page(s, t.groups[0], s.plan("g1", MON))
     assert activity_row("08:30", "参观&lt;展厅&gt;", small("联系：李经理&nbsp;0571&#8209;8888&nbsp;1234"),
                         "现场教学", "甲企业") in page
+
+
+def test_notes_keep_their_spaces_and_a_drivers_private_phone_shows_for_staff():
+    t = roster_tour()
+    t.people.vehicles[0].phone_shared = False
+    t.groups[0].days[0].activities[2].notes = "带身份证 - 原件"
+    s = schedule(t)
+    page = daily_page(s, t.groups[0], s.plan("g1", MON))
+    assert activity_row("13:10–14:40", "乙园区", small("带身份证 - 原件"), "现场教学", "") in page
+    assert "车辆：浙A12345&nbsp;赵师傅&nbsp;13800001111" in page
+    shared = daily_page(s, t.groups[0], s.plan("g1", MON), edition="participant")
+    assert "车辆：浙A12345&nbsp;赵师傅" + " &nbsp;·&nbsp; " in shared
+
+
+def test_a_day_that_starts_nowhere_has_no_set_off_row():
+    t = one_visit_tour()
+    t.groups[0].days[0].start = None
+    s = schedule(t)
+    page = daily_page(s, t.groups[0], s.plan("g1", MON))
+    assert HEAD + activity_row("08:00–09:00", "参观&lt;展厅&gt;", small("联系：李经理&nbsp;0571&#8209;8888&nbsp;1234"),
+                               "现场教学", "甲企业") in page
+    assert "出发" not in page

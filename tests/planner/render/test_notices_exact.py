@@ -93,3 +93,10 @@ def test_without_a_print_date_the_notice_is_signed_today():
 
 def test_phone_numbers_never_break_inside():
     assert unbroken("0571-8888 1234 <b>") == "0571&#8209;8888&nbsp;1234&nbsp;&lt;b&gt;"
+
+
+def test_every_presenter_of_a_visit_is_named_once():
+    t = joint_tour()
+    t.groups[1].days[1].activities[1].presenter = "赵教授"
+    s = schedule(t)
+    assert "<td>王讲解、赵教授</td></tr></table>" in notice_page(s, "a", site_visits(s)["a"], PRINTED)
