@@ -87,3 +87,10 @@ def test_a_transfer_without_a_mode_reads_as_a_transfer_and_a_known_last_leg_says
         (ARRIVAL, 525, 550, "住宿", "乘车（已知时长） 25 分钟（约 12 公里）→ 酒店", "酒店", "", "", "", ""),
     ]
     assert kind_label(plan.entries[0], "en") == "Transfer"
+
+
+def test_a_leg_reads_as_an_estimate_unless_told_it_is_known():
+    from planner.render.day_rows import leg_text
+
+    assert leg_text(36, 14.5, "酒店") == "乘车 36 分钟（约 14 公里）→ 酒店"
+    assert leg_text(30, 20.0, "甲厂", True) == "乘车（已知时长） 30 分钟（约 20 公里）→ 甲厂"
