@@ -200,7 +200,8 @@ class _Model:
             xs = [self.x[(s.id, r.id)] for r in self.inst.routes if (s.id, r.id) in self.x]
             if xs:
                 m.add_at_most_one(xs)
-            if s.required and xs:  # soft, so that any partial plan is a start; dropping costs more than all else
+            if s.required:  # soft, so that any partial plan is a start; dropping costs more than all else
+                # (also when no route can take it: the objective stays the one `objective()` gives a warm start)
                 penalties.append(DROP_WEIGHT * (1 - sum(xs)))
             if s.prefer_route is not None and self.inst.change_weight:
                 keep = m.new_bool_var(f"keep_{s.id}")
