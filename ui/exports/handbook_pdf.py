@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, Q
 from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, section_anchors
 from planner.render.routes import Scope
 from planner.schedule.scheduler import Schedule
-from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress
+from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, give_back_freed_memory
 from ui.exports.pdf_print import mm as _mm
 from ui.exports.page_images import PageImagesDocument
 from ui.exports.route_image import route_image
@@ -152,6 +152,7 @@ def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptio
     body.painting = True
     count = target.print([front, body], report, 50)
     del front, body  # the layout before finish() reads the whole PDF back: a lower peak
+    give_back_freed_memory()
     target.finish(path)
     report(100, "done")
     return count

@@ -7,15 +7,18 @@ target in one step. Works in any thread (no widgets), so the window can export w
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import logging
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QFile, QFileDevice, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from planner.io.atomic import FileWriteError
 from ui.exports.pdf_text import finish_pdf
 
 # fontTools warns about the CJK font's 1904-epoch timestamps each time the text layer is fixed; harmless, but
@@ -28,6 +31,15 @@ FOOTER_MM = 8
 FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
 EMBEDDED = [FONT_FAMILIES[0], FONT_FAMILIES[0] + ":bold"]
 Progress = Callable[[int, str], None]
+
+
+def give_back_freed_memory() -> None:
+    """Hand the heap a freed layout leaves behind back to the system (glibc keeps it otherwise): the PDF's
+    final copies are then made in that room instead of on top of it. Does nothing where there is no glibc."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def mm(value: float) -> float:
@@ -54,13 +66,20 @@ def xmp(title: str, date: dt.date) -> str:
 
 
 class PdfTarget:
-    """A QPdfWriter on an in-memory buffer, A4, titled and dated; `finish` writes the file atomically."""
+    """A QPdfWriter, A4, titled and dated; `finish` writes the file atomically.
+
+    Qt writes to an anonymous temporary file (gone when closed, even after a crash), not to memory: a big
+    handbook's 11 MB PDF then never sits in memory beside its layout; finish() reads it once that is freed."""
 
     def __init__(self, title: str, print_date: dt.date):
-        self.buffer = QBuffer()
-        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.spool = tempfile.TemporaryFile(prefix="study-tour-", suffix=".pdf")
+        self.file = QFile()
+        if not self.file.open(self.spool.fileno(), QIODevice.OpenModeFlag.WriteOnly,
+                              QFileDevice.FileHandleFlag.DontCloseHandle):
+            self.spool.close()
+            raise OSError(f"{self.spool.name}: {self.file.errorString()}")
         self.print_date = print_date
-        self.writer = QPdfWriter(self.buffer)
+        self.writer = QPdfWriter(self.file)
         self.writer.setResolution(RESOLUTION)
         self.writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                               QPageLayout.Orientation.Portrait, MARGINS_MM,
@@ -118,10 +137,17 @@ class PdfTarget:
         return count
 
     def finish(self, path: Path | str) -> None:
-        del self.writer  # ends the PDF
-        pdf = self.buffer.data().data()
-        del self.buffer  # one copy of the PDF in memory, not two
-        finish_pdf(pdf, EMBEDDED, self.print_date, path)
+        finish_pdf(self.written(path), EMBEDDED, self.print_date, path)
+
+    def written(self, path: Path | str) -> bytes:
+        """End the PDF and return what Qt wrote (`path`, the file it is for, names a failure)."""
+        del self.writer
+        self.file.close()
+        with self.spool:
+            if self.file.error() != QFileDevice.FileError.NoError:  # e.g. no room left for the temporary file
+                raise FileWriteError(path, self.file.errorString())
+            self.spool.seek(0)
+            return self.spool.read()
 
 
 def print_html(path: Path | str, html: str, css: str, title: str, print_date: dt.date,
