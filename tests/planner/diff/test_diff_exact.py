@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from planner.diff.changes import GROUP_ADDED, HEADCOUNT, REMOVED, RETIMED, TIPS, Change, Slot, compare
 from planner.diff.report import (change_notice_html, condensed, describe, for_the_class, render_json,
                                  render_text)
@@ -256,3 +258,61 @@ def test_each_terminal_line_is_capped_at_two_thousand_characters():
     for t in (old, new):
         t.group("g1").name = "组" * 2000
     assert render_text(compare(old, new)).split("\n")[0] == "组" * 2000
+
+
+def _old_d():
+    g1 = {"id": "g1", "name": "第一组", "headcount": 30,
+          "days": [day("2025-02-24", visit("mill", id="v1")), day("2025-02-25", visit("farm", id="v3"))]}
+    g1["days"][0]["tips"] = {"meet_time": "07:50", "meet_at": "酒店大堂", "dress": "正装"}
+    return tour(g1, sites=[site("mill", "羊毛衫厂"), site("lab", "实验室"), site("farm", "李祖村")])
+
+
+def test_a_day_dropped_and_a_day_added_change_their_nights_and_tips():
+    new = _old_d()
+    g1 = new.group("g1")
+    g1.days.pop(0)
+    g1.days.append(g1.days[0].model_validate(day("2025-02-26", visit("lab", id="v7"))))
+    diff = compare(_old_d(), new)
+    assert render_text(diff) == "\n".join([
+        "第一组",
+        "  每日提示 2月24日：（已取消）",
+        "  住宿 2月24日晚：酒店 → 未定",
+        "  取消 现场教学：羊毛衫厂：原定 2月24日 08:00–09:00",
+        "  住宿 2月26日晚：未定 → 酒店",
+        "  新增 现场教学：实验室：2月26日 08:00–09:00",
+        "", "需重新发送接待通知单的教学点：", "  实验室（lab）", "  羊毛衫厂（mill）"]) + "\n"
+    tips, hotel = render_json(diff)["changes"][:2]
+    assert (tips["what"], tips["before"], tips["after"]) == ("tips", "集合 07:50 酒店大堂；着装 正装", None)
+    assert (hotel["what"], hotel["group"], hotel["date"]) == ("hotel", "g1", "2025-02-24")
+
+
+@pytest.mark.parametrize("edit, line", [
+    (lambda g: setattr(g.days[1], "end", None), "  住宿 2月25日晚：酒店 → 未定"),
+    (lambda g: setattr(g.days[1].tips, "bring", "雨具"), "  每日提示 2月25日：携带 雨具"),
+    (lambda g: setattr(g.days[1].activities[0], "pinned", dt.time(10, 0)),
+     "  改时间 现场教学：李祖村：2月25日 08:00–09:00 → 10:00–11:00")])
+def test_a_change_alone_still_names_its_group(edit, line):
+    new = _old_d()
+    edit(new.group("g1"))
+    assert render_text(compare(_old_d(), new)).split("\n")[:2] == ["第一组", line]
+
+
+def test_a_drivers_private_phone_is_a_change_for_the_staff_but_not_for_the_class():
+    from planner.model.people import People
+
+    def with_phone(phone):
+        t = _old_d()
+        t.people = People.model_validate({"vehicles": [{"id": "c1", "group": "g1", "plate": "浙A·1", "driver": "孙师傅",
+                                                         "driver_phone": phone, "phone_shared": False}]})
+        return t
+
+    diff = compare(with_phone("13800000001"), with_phone("13800000002"))
+    assert render_text(diff).split("\n")[:2] == ["第一组", "  车辆：浙A·1 孙师傅 13800000001 → 浙A·1 孙师傅 13800000002"]
+    assert render_json(diff)["changes"][0]["what"] == "vehicle" and diff.sites_changed == []  # hosts see no coach
+    assert for_the_class(diff) == []
+    page = change_notice_html(diff, PRINTED)
+    assert "<h3>" not in page and "行程没有变化" not in page
+
+
+def test_the_leader_field_is_named_in_json():
+    assert render_json(compare(_old(), _new()))["changes"][1]["what"] == "leader"
