@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from planner.render.labels import short_date
 from planner.schedule.people_checks import name_list, people_problems
 from tests.builders import day, group, tour
 
@@ -27,5 +28,7 @@ def test_a_full_room_and_one_bed_too_few():
     t = tour(group("g", day("2025-02-24"), name="一组", headcount=3), sites=[], people=people)
     (p,) = people_problems(t)
     assert (p.code, p.group_id, p.date, p.activity_id) == ("room-over-beds", "g", dt.date(2025, 2, 25), None)
-    values = p.values("en")
-    assert (values["room"], values["count"], values["beds"], values["names"]) == ("802", 3, 2, "人1, 人2, 人3")
+    assert p.values("en") == {"group": "一组", "date": short_date(dt.date(2025, 2, 25), "en"), "room": "802",
+                              "count": 3, "beds": 2, "names": "人1, 人2, 人3"}
+    assert p.values("zh")["date"] == short_date(dt.date(2025, 2, 25), "zh") != short_date(dt.date(2025, 2, 25), "en")
+    assert "802" in p.message("en") and "一组" in p.message("zh")
