@@ -23,7 +23,13 @@ def test_csv_keeps_row_numbers_drops_blank_rows_and_trims_empty_columns(tmp_path
                                    encoding="UTF-8")
 
 
-def test_a_cell_keeps_its_line_break_and_rows_are_numbered_as_excel_shows_them(tmp_path):
+def test_a_cell_keeps_its_line_break_exactly(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes('名称,简介\r\n甲馆,"第一行\r\n第二行"\r\n'.encode("utf-8"))
+    assert read_grid(path).rows[1][1] == ["甲馆", "第一行\r\n第二行"]
+
+
+def test_rows_after_a_cell_with_a_line_break_are_numbered_as_excel_shows_them(tmp_path):
     # a quoted cell with a line break is one row in Excel and WPS: the rows after it keep their numbers
     path = tmp_path / "s.csv"
     path.write_bytes('名称,简介\r\n甲馆,"第一行\r\n第二行"\r\n乙馆,x\r\n'.encode("utf-8"))

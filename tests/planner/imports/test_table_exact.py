@@ -61,9 +61,9 @@ def test_missing_required_lists_only_required_fields_without_a_column():
 
 def test_table_from_grid_finds_headers_and_keeps_everything_else():
     grid = Grid("s.xlsx", [(1, ["清单"]), (2, [" 名称 ", None, 2025, "  "]), (3, ["甲", "x", 1, None])],
-                "教学点", ["封面", "教学点"], "")
+                "教学点", ["封面", "教学点"], "UTF-8")
     assert Table.from_grid(grid, FIELDS) == Table("s.xlsx", ["名称", "", "2025", ""], [(3, ["甲", "x", 1, None])],
-                                                  2, "教学点", ["封面", "教学点"], "")
+                                                  2, "教学点", ["封面", "教学点"], "UTF-8")
     empty = Grid("e.csv", [], "", [], "GB18030")
     assert Table.from_grid(empty, FIELDS) == Table("e.csv", [], [], 1, "", [], "GB18030")
 
