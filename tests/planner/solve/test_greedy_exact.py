@@ -143,3 +143,27 @@ def test_a_shared_pool_site_goes_to_at_most_k_groups():
     assert g.insert("p1") and g.best_place("p2") is None
     delta, route, order, w = _g(p1, p2, routes=routes, travel_weight=1).best_place("p2")
     assert (delta, route.id, order, w.starts) == (20 - 500, "e", ["p2"], [490])
+
+
+def test_a_stop_with_no_free_slot_gets_one_by_moving_a_placed_stop_to_another_day():
+    x = Stop("x", 1, 60, (Window(540, 540),), routes=("d",), required=True)   # only d, only at 09:00
+    y = Stop("y", 1, 60, (Window(520, 560),), required=True)                  # d holds it now
+    inst = Instance(TRAVEL, [DAY, replace(DAY, id="e")], [x, y])
+    plan = construct(inst, {"d": ["y"]}, seconds=0.2)
+    assert [(v.stop, v.start) for v in plan.routes["d"].visits] == [("x", 540)]
+    assert [(v.stop, v.start) for v in plan.routes["e"].visits] == [("y", 520)]
+
+
+def test_a_shared_pool_site_is_traded_to_the_group_the_balance_favours():
+    g1, g2 = replace(DAY, id="g1"), replace(DAY, id="g2")
+    a = Stop("a", 1, 60, routes=("g1",), required=True)
+    p1 = Stop("p1", 1, 30, routes=("g1",), score=500)     # cheaper: next to g1's visit
+    p2 = Stop("p2", 2, 30, routes=("g2",), score=500)
+    inst = Instance(TRAVEL, [g1, g2], [a, p1, p2], limits=[Limit(("p1", "p2"), 1)], travel_weight=1,
+                    span_weight=1, balance=[("g1",), ("g2",)], balance_visits_weight=1000)
+    plan = construct(inst, seconds=0.2)
+    assert [v.stop for v in plan.routes["g1"].visits] == ["a"]
+    assert [(v.stop, v.start) for v in plan.routes["g2"].visits] == [("p2", 500)]
+    unbalanced = replace(inst, balance=[], balance_visits_weight=0)
+    plan = construct(unbalanced, seconds=0.2)
+    assert sorted(v.stop for v in plan.routes["g1"].visits) == ["a", "p1"] and plan.routes["g2"].visits == ()
