@@ -153,3 +153,12 @@ def test_the_services_default_to_the_public_ones_at_their_polite_rates():
     assert OnlineGeocoder().services == ["nominatim"] and OnlineGeocoder(use_nominatim=False).services == []
     assert OnlineGeocoder(use_nominatim=False).locate("天安门") is None
     assert USER_AGENT.startswith("study-tour-planner/")
+
+
+def test_an_address_naming_its_own_county_wins_over_a_region_that_does_not(maps):
+    found = locate("浙江省海宁市海昌街道", region="湖南省长沙市")   # the form's region is stale or wrong
+    assert found == Located("浙江省", "嘉兴市", "海宁市", HAINING.lat, HAINING.lon, "county", "county")
+
+
+def test_nothing_to_ask_asks_nobody(maps):
+    assert locate("", online=OnlineGeocoder("ak", None, maps)) is None and FakeMaps.log == []
