@@ -70,6 +70,8 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         out = Path(args.output or args.tour)
         try:
             save_tour(tour, out)
+        except PlannerError:
+            raise  # a FileWriteError (also an OSError) names the file, why, and that the old one is intact
         except OSError as e:
             raise PlannerError(f"{out}: 无法写入 (cannot write: {e.strerror})") from None
     sys.stdout.write(render_roster_report(imp, {g.id: g.name for g in tour.groups}, not args.dry_run, args.lang))
