@@ -135,3 +135,35 @@ def test_joint_stops_start_together():
     g1, g2 = replace(DAY, id="g1"), replace(DAY, id="g2")
     inst, plan = _solve(h1, h2, routes=(g1, g2), joints=[("h1", "h2")])
     assert _visits(plan, "g1")[0][1] == _visits(plan, "g2")[0][1] >= 600
+
+
+def test_progress_reports_the_warm_start_first_then_each_better_plan():
+    seen: list[tuple[int, int, float]] = []
+    a = Stop("a", 1, 60, (Window(540, 600),), required=True)
+    inst = Instance(TRAVEL, [DAY], [a, Stop("b", 2, 10, score=1000)], travel_weight=1, span_weight=1)
+    plan = solve(inst, Options(time_limit=0.5, on_progress=lambda o, t, s: seen.append((o, t, s))))
+    assert len(seen) >= 1 and seen[0][0] <= plan.objective     # the warm start first, never better than the end
+    assert seen[-1][:2] == (plan.objective, plan.travel) == (1000 - 45 - (10 + 60 + 15 + 10 + 20), 45)
+    assert all(s >= 0 for _, _, s in seen) and [o for o, _, _ in seen] == sorted(o for o, _, _ in seen)
+
+
+def test_a_solve_cancelled_before_it_starts_says_so_and_still_returns_a_plan():
+    from planner.solve.control import Cancel
+
+    cancel = Cancel()
+    cancel.cancel()
+    a = Stop("a", 1, 60, (Window(540, 600),), required=True)
+    inst = Instance(TRAVEL, [DAY], [a], resources={"x": Resource("x")})
+    plan = solve(inst, Options(time_limit=0.5), cancel)
+    assert plan.stopped == "cancelled" and plan.unvisited(inst) == [] and cancel.cancelled
+
+
+def test_repair_starts_from_the_current_plan_and_keeps_its_times():
+    from planner.solve.model import Plan, RoutePlan, Visit
+
+    a = Stop("a", 1, 60, (Window(540, 700),), required=True, prefer_route="d", prefer_start=620)
+    b = Stop("b", 2, 30, required=True, prefer_route="d", prefer_start=700)
+    inst = Instance(TRAVEL, [DAY], [a, b], travel_weight=1, span_weight=1, change_weight=100)
+    hint = Plan({"d": RoutePlan("d", 600, 750, (Visit("a", 620), Visit("b", 700)))}, 0, 0, 0)
+    plan = solve(inst, Options(time_limit=0.5, hint=hint))
+    assert _visits(plan) == [("a", 620), ("b", 700)] and plan.objective == objective(inst, plan) == -45 - 140
