@@ -143,26 +143,53 @@ def test_problems_list_errors_and_warnings_but_not_info():
                        f'{p.message().replace("<", "&lt;").replace(">", "&gt;")}</p>' for p in shown)
     assert html.endswith(f'{BREAK}<h2><a name="problems">待处理问题</a></h2>{expected}</body></html>')
     assert "甲&lt;厂&gt;" in html and "甲<厂>" not in html
+    # no hotel for 第一组's night: its overview cell names the visit only
+    assert ('<tr><td>2月24日（周一）</td><td>甲&lt;厂&gt;</td>'
+            '<td>甲&lt;厂&gt;<br/><span class="muted">住：酒店</span></td></tr>') in html
+
+
+def chosen_groups_tour():
+    """乙组: 甲厂 and 乙厂 (杭州市, at the hotel), lunch at 湖州 (not a visit), then 丙所 (嘉兴市) 0.1° north:
+    the model's 36 min (14.5 km) each way. 甲组 has no headcount, 乙组 a leader and a coach from the roster."""
+    people = {"vehicles": [{"id": "c1", "group": "b", "plate": "浙A12345", "driver": "刘师傅",
+                            "driver_phone": "13800001111", "phone_shared": False}]}
+    return tour(group("a", day(MON, visit("x"), {"kind": "transfer", "site": "y", "minutes": 30}), name="甲组",
+                      headcount=0),
+                {**group("b", {**day(MON, visit("x", presenter="李老师", joint="J"), visit("y"),
+                                     {"kind": "meal", "site": "w"}, visit("z")), "tips": {"dress": "正装"}},
+                         name="乙组", headcount=20), "leader": "张三", "contact": "13900002222"},
+                sites=[site("x", "甲厂", contact="王 0571-88881234", city="杭州市", county="杭州市"),
+                       site("y", "乙厂", city="杭州市", county="杭州市"), site("w", "湖州饭店", city="湖州市"),
+                       site("z", "丙所", city="嘉兴市", at=(30.37, 120.15))], people=people)
 
 
 def test_chosen_groups_only_and_what_their_tables_show():
-    t = tour(group("a", day(MON, visit("x")), name="甲组"),
-             group("b", {**day(MON, visit("x", presenter="李老师", joint="J"), visit("y"), visit("z")),
-                         "tips": {"dress": "正装"}}, name="乙组"),
-             sites=[site("x", "甲厂", contact="王 0571-88881234", city="杭州市", county="杭州市"),
-                    site("y", "乙厂", city="杭州市", county="杭州市"), site("z", "丙所", city="嘉兴市")])
-    html = handbook_html(schedule(t), HandbookOptions(groups=["b"], print_date=PRINTED))
+    result = schedule(chosen_groups_tour())
+    html = handbook_html(result, HandbookOptions(groups=["b"], print_date=PRINTED))
     assert "<th>甲组</th>" not in html and '<a name="group-a">' not in html and "<td>甲组</td>" not in html
-    assert '<p><b>路线：</b>杭州市 → 嘉兴市</p>' in html
+    assert '<p><b>路线：</b>杭州市 → 嘉兴市</p>' in html  # lunch in 湖州 is no stop of the route
+    assert "<p>人数 20 人 · 带队 张三 13900002222 · 车辆 浙A12345 刘师傅 13800001111</p>" in html
     assert '<tr><td colspan="7"><b>每日提示</b>　着装 正装</td></tr>' in html
     assert ('<tr><td>08:00–09:00</td><td>甲厂</td><td>现场教学</td><td>甲厂</td><td>李老师</td>'
             '<td>王 0571-88881234</td><td>（联合）</td></tr>') in html
-    assert section_anchors(schedule(t), HandbookOptions(groups=["b"], daily=True)) == [
-        "notes", "overview", "group-b", "hotels", "sites", "contacts", "problems", "daily"]
-    assert section_anchors(schedule(t), HandbookOptions(edition="participant")) == [
-        "notes", "overview", "group-a", "group-b", "hotels", "sites", "contacts"]
-    participant = handbook_html(schedule(t), HandbookOptions(edition="participant", groups=["b"]))
+    assert ('<tr><td class="leg">12:30–13:06</td><td class="leg" colspan="6">乘车 36 分钟（约 14 公里）→ 丙所</td></tr>'
+            ) in html
+    assert '<tr><td>14:42</td><td colspan="6">乘车 36 分钟（约 14 公里）→ 酒店</td></tr>' in html
+    assert section_anchors(result, HandbookOptions(groups=["b"], daily=True)) == [
+        "notes", "overview", "group-b", "hotels", "coaches", "staff", "sites", "contacts", "problems", "daily"]
+    assert section_anchors(result, HandbookOptions(edition="participant")) == [
+        "notes", "overview", "group-a", "group-b", "hotels", "coaches", "staff", "sites", "contacts"]
+    participant = handbook_html(result, HandbookOptions(edition="participant", groups=["b"]))
     assert "<td>李老师</td><td>王</td>" in participant
+    assert "<p>人数 20 人 · 带队 张三 · 车辆 浙A12345 刘师傅</p>" in participant
+
+
+def test_a_group_without_headcount_or_leader_prints_no_roster_line():
+    html = handbook_html(schedule(chosen_groups_tour()), HandbookOptions(groups=["a"], print_date=PRINTED))
+    group_a = html[html.index('<a name="group-a">'):html.index('<table class="grid"', html.index('<a name="group-a">'))]
+    assert group_a.endswith('<p><img src="route-a" width="640" height="426"/></p>')
+    assert "人数" not in group_a
+    assert '<tr><td>09:00–09:30</td><td>乙厂</td><td>交通</td><td>乙厂</td><td>&nbsp;</td></tr>' in html  # no mode
 
 
 def test_a_tour_without_teaching_sites_says_so():
