@@ -51,7 +51,8 @@ def place_many(texts: Sequence[str]) -> list[Place | None]:
         info = cpca.ad_2_addr_dict.get(adcode.ljust(12, "0")) if county else None
         if info is not None and info.latitude and info.longitude:
             lat, lon = to_wgs(float(info.latitude), float(info.longitude), "gcj02")
-        if city in ("", "市辖区", "县"):  # 北京市 … : the municipality is the city
+        # 北京市's "市辖区", 仙桃市's "省直辖县级行政区划": no city between the province and the county
+        if city in ("", "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             city = province
         places.append(Place(province, city, county, lat, lon))
     return places

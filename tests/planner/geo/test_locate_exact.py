@@ -13,7 +13,7 @@ from geopy import exc as geo_exc
 from planner.geo.cache import GeoCache
 from planner.geo.datum import to_wgs
 from planner.geo.locate import Located, locate, query_for
-from planner.geo.offline import Place, place
+from planner.geo.offline import Place, place, place_many
 from planner.geo.online import USER_AGENT, GeoError, OnlineGeocoder, Point, Services, describe
 from tests import fake_maps
 from tests.fake_maps import FakeMaps, maps  # noqa: F401  (the fixture)
@@ -162,3 +162,16 @@ def test_an_address_naming_its_own_county_wins_over_a_region_that_does_not(maps)
 
 def test_nothing_to_ask_asks_nobody(maps):
     assert locate("", online=OnlineGeocoder("ak", None, maps)) is None and FakeMaps.log == []
+
+
+def test_place_many_keeps_one_answer_per_text_in_order():
+    assert place_many(["某某路 1 号", "长沙市岳麓区", "湖南省"]) == [
+        None, Place("湖南省", "长沙市", "岳麓区", 28.238063, 112.925893), Place("湖南省", "湖南省", "")]
+
+
+def test_a_county_under_its_province_directly_gets_no_placeholder_for_a_city():
+    """cpca names the "city" of 仙桃市 or 石河子市 "省直辖县级行政区划": printed in a handbook ("省直辖县级行政区划
+    仙桃市") or sent to a geocoder, it reads as nonsense; like 北京市's 市辖区 it becomes the province."""
+    assert [(p.province, p.city, p.county) for p in place_many(["湖北省仙桃市", "新疆维吾尔自治区石河子市", "重庆市城口县"])] \
+        == [("湖北省", "湖北省", "仙桃市"), ("新疆维吾尔自治区", "新疆维吾尔自治区", "石河子市"), ("重庆市", "重庆市", "城口县")]
+    assert query_for("", "排湖风景区", place("湖北省仙桃市")) == "湖北省仙桃市排湖风景区"
