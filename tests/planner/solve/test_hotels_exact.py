@@ -67,6 +67,8 @@ def test_the_current_hotel_is_kept_against_a_farther_one_and_an_equal_one():
     assert planner.calls == [(2.0, "hotel", "hotel"), (2.0, "far", "hotel"), (2.0, "twin", "hotel")]
     assert _day(best.tour, "2025-02-24").end == "hotel" and _day(best.tour, "2025-02-25").start == "hotel"
     assert _day(t, "2025-02-24").end == "hotel"   # the input is never changed
+    _day(best.tour, "2025-02-25").activities.clear()  # nor shares anything with the proposal
+    assert len(_day(t, "2025-02-25").activities) == 1
 
 
 def test_a_nearer_hotel_wins_and_the_next_night_builds_on_it():
