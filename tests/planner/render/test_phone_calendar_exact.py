@@ -103,3 +103,12 @@ def test_one_file_per_chosen_group_named_for_it():
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     ev = events(parse(calendar_files(s, ["g1"])[0][1]))[0]
     assert before <= ev.decoded("dtstamp") <= dt.datetime.now(dt.timezone.utc)
+
+
+def test_a_leg_of_no_minutes_gives_no_set_off_time():
+    t = roster_tour()
+    t.travel.overrides[0].minutes, t.travel.overrides[0].km = 0, 2
+    s = schedule(t)
+    ev = events(parse(group_calendar(s, s.tour.group("g1"), STAMP).to_ical()))[0]
+    assert "\n着装：正装\n车程约 0 分钟（2 公里）\n讲解/主讲：张讲解\n" in str(ev["description"])
+    assert [a.decoded("trigger") for a in ev.walk("VALARM")] == [-dt.timedelta(minutes=10)]
