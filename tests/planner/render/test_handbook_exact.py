@@ -158,8 +158,9 @@ def chosen_groups_tour():
                 {**group("b", {**day(MON, visit("x", presenter="李老师", joint="J"), visit("y"),
                                      {"kind": "meal", "site": "w"}, visit("z")), "tips": {"dress": "正装"}},
                          name="乙组", headcount=20), "leader": "张三", "contact": "13900002222"},
-                sites=[site("x", "甲厂", contact="王 0571-88881234", city="杭州市", county="杭州市"),
-                       site("y", "乙厂", city="杭州市", county="杭州市"), site("w", "湖州饭店", city="湖州市"),
+                sites=[site("x", "甲厂", contact="王 0571-88881234", city="杭州市", county="杭州市",
+                            topics=["数字经济", "产业发展"]),
+                       site("y", "乙厂", city="杭州市", county="杭州市", contact="赵主任"), site("w", "湖州饭店", city="湖州市"),
                        site("z", "丙所", city="嘉兴市", at=(30.37, 120.15))], people=people)
 
 
@@ -179,8 +180,16 @@ def test_chosen_groups_only_and_what_their_tables_show():
         "notes", "overview", "group-b", "hotels", "coaches", "staff", "sites", "contacts", "problems", "daily"]
     assert section_anchors(result, HandbookOptions(edition="participant")) == [
         "notes", "overview", "group-a", "group-b", "hotels", "coaches", "staff", "sites", "contacts"]
+    contacts = html[html.index('<a name="contacts">'):]
+    assert '<th>分组</th><th>带队及电话</th><th>车辆</th></tr></thead><tr><td>乙组</td>' in contacts
+    assert ">张三 13900002222</td>" in contacts and ">浙A12345 刘师傅 13800001111</td></tr></table>" in contacts
+    assert ('<tr><th>教学点</th><th>联系人</th></tr></thead><tr><td>甲厂</td><td>王 0571-88881234</td></tr>'
+            '<tr><td>乙厂</td><td>赵主任</td></tr></table>') in contacts
+    assert '<p class="muted">杭州市杭州市 · 企业 · 数字经济、产业发展</p>' in html
     participant = handbook_html(result, HandbookOptions(edition="participant", groups=["b"]))
     assert "<td>李老师</td><td>王</td>" in participant
+    contacts = participant[participant.index('<a name="contacts">'):]
+    assert ">张三</td>" in contacts and ">浙A12345 刘师傅</td></tr></table>" in contacts
     assert "<p>人数 20 人 · 带队 张三 · 车辆 浙A12345 刘师傅</p>" in participant
 
 
