@@ -148,3 +148,29 @@ def test_a_visit_too_long_for_every_opening_gets_an_empty_window():
     assert _windows(t.site("farm"), act, 60) == ()
     assert _windows(museum, t.group("g1").day(D24).activities[2], 60) == ()   # a meal ignores opening hours
     assert _windows(None, act, 60) == ()
+
+
+def _crowd(n: int, home_day: int) -> tuple[list, dict, dict]:
+    """`n` visits that may go to any of five days, all now on `home_day`."""
+    from planner.solve.model import Stop as S
+
+    mapping = {f"r{k}": ("g", D24 + dt.timedelta(days=k)) for k in range(5)}
+    stops = [S(f"v{i}", 0, 60, routes=tuple(mapping)) for i in range(n)]
+    return stops, mapping, {s.id: f"r{home_day}" for s in stops}
+
+
+def test_a_model_too_big_offers_each_visit_only_the_days_nearest_its_own():
+    from planner.solve.tour_model import MAX_ARCS, _nearest_days
+
+    assert MAX_ARCS == 150_000
+    stops, mapping, home = _crowd(190, 0)       # 5 days × 190² arcs is too many; 4 × 190² = 144,400 fits
+    assert {s.routes for s in _nearest_days(stops, mapping, home)} == {("r0", "r1", "r2", "r3")}
+    stops, mapping, home = _crowd(200, 0)       # 4 × 200² = 160,000 does not; 3 × 200² does
+    assert {s.routes for s in _nearest_days(stops, mapping, home)} == {("r0", "r1", "r2")}
+    stops, mapping, home = _crowd(200, 2)       # the days either side
+    assert {s.routes for s in _nearest_days(stops, mapping, home)} == {("r1", "r2", "r3")}
+    stops, mapping, home = _crowd(190, 2)       # two days away on both sides: the earlier one is kept
+    assert {s.routes for s in _nearest_days(stops, mapping, home)} == {("r0", "r1", "r2", "r3")}
+    stops, mapping, home = _crowd(10, 3)        # small enough: every day stays, in date order
+    assert {s.routes for s in _nearest_days(stops, mapping, home)} == {("r0", "r1", "r2", "r3", "r4")}
+    assert _nearest_days([], mapping, home) == []
