@@ -39,6 +39,8 @@ def cmd_import_sites(args: argparse.Namespace) -> int:
         outcome = apply(catalogue, imp.incoming)
         try:
             save_catalogue(outcome.catalogue, out)
+        except PlannerError:
+            raise  # a FileWriteError (also an OSError) names the file, why, and that the old one is intact
         except OSError as e:
             raise PlannerError(f"{out}: 无法写入 (cannot write: {e.strerror})") from None
     sys.stdout.write(render_report(imp, outcome, args.lang))
