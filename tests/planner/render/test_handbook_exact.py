@@ -218,3 +218,14 @@ def test_phone_numbers_are_stripped_with_their_separators(text, stripped):
 def test_each_edition_has_its_own_file_name():
     assert handbook_file_name("浙江/研学", "staff") == "浙江_研学-行程手册-工作人员版.pdf"
     assert handbook_file_name("浙江研学", "participant") == "浙江研学-行程手册-学员版.pdf"
+
+
+def test_the_daily_sheets_follow_the_chosen_groups_and_the_edition():
+    result = schedule(chosen_groups_tour())
+    html = handbook_html(result, HandbookOptions(groups=["b"], daily=True))
+    daily = html[html.index('<h2><a name="daily">每日行程单</a></h2>'):]
+    assert "乙组 · 2月24日（周一）" in daily and "甲组 · " not in daily
+    assert "带队：张三 13900002222" in daily
+    participant = handbook_html(result, HandbookOptions(edition="participant", groups=["b"], daily=True))
+    daily = participant[participant.index('<h2><a name="daily">每日行程单</a></h2>'):]
+    assert "带队：张三" in daily and "13900002222" not in daily
