@@ -144,8 +144,8 @@ def overview_sheet(wb: Workbook, s: Schedule, groups: list[Group]) -> None:
     ws = wb.active
     ws.title = "总览"
     t = s.tour
-    sub = f"{t.organizer} · {t.start_date.isoformat()} 至 {t.end_date.isoformat()}" + (
-        f" · 版本 {t.revision}" if t.revision else "")
+    sub = " · ".join(x for x in (t.organizer, f"{t.start_date.isoformat()} 至 {t.end_date.isoformat()}",
+                                 f"版本 {t.revision}" if t.revision else "") if x)
     head = _title(ws, t.title, sub)
     _header(ws, head, ["日期", "星期"] + [g.name for g in groups])
     for r, date in enumerate(t.dates(), start=head + 1):

@@ -275,3 +275,8 @@ def test_sheet_names_follow_excels_rules(name, taken, expected):
 def test_a_very_long_entry_widens_its_column_only_up_to_48():
     t = one_visit_tour(people={"participants": [{"id": "p1", "name": "甲", "group": "g1", "unit": "研" * 30}]})
     assert widths(book(t)["名单"], 4) == [6, 6, 48, 8]
+
+
+def test_without_an_organizer_the_overview_subtitle_starts_with_the_dates():
+    ws = book(one_visit_tour())["总览"]
+    assert ws["A2"].value == "2025-02-23 至 2025-02-28"
