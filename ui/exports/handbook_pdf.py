@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, Q
 from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, section_anchors
 from planner.render.routes import Scope
 from planner.schedule.scheduler import Schedule
-from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, give_back_freed_memory
+from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, cycle_collection_paused, give_back_freed_memory
 from ui.exports.pdf_print import mm as _mm
 from ui.exports.page_images import PageImagesDocument
 from ui.exports.route_image import route_image
@@ -103,10 +103,14 @@ def keep_with_next(doc: QTextDocument, heading_room_mm: float = 30, table_room_m
 
 
 def _anchor_blocks(doc: QTextDocument, anchors: list[str]) -> dict[str, QTextBlock]:
-    """The first block that carries each of `anchors`."""
+    """The first heading that carries each of `anchors` (section anchors sit in headings: only those are read,
+    not the fragments of every table cell)."""
     found: dict[str, QTextBlock] = {}
     block = doc.begin()
     while block.isValid():
+        if not block.blockFormat().headingLevel():
+            block = block.next()
+            continue
         it = block.begin()
         while not it.atEnd():
             names = it.fragment().charFormat().anchorNames()
@@ -129,8 +133,12 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
-    report = progress or (lambda _p, _t: None)
-    target = PdfTarget(schedule.tour.title, options.print_date)  # in memory; finish() replaces the file at once
+    with cycle_collection_paused():
+        return _export(schedule, path, options, progress or (lambda _p, _t: None))
+
+
+def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, report: Progress) -> int:
+    target = PdfTarget(schedule.tour.title, options.print_date)  # finish() replaces the file at once
     options.image_width = int(target.width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
     report(5, "layout")
