@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 
+from planner.model.clock import TimeSpan
 from planner.render.workbook import clock, sheet_name, workbook_bytes
 from planner.schedule.scheduler import schedule
 from tests.builders import site, visit
@@ -20,10 +21,7 @@ def _tour():
     t = roster_tour(organizer="省委组织部", revision="第3版")
     a, b = t.site("a"), t.site("b")
     a.closed_on_holidays = True
-    b.hours = [b.hours[0].model_validate({"start": "08:00", "end": "12:00"}),
-               b.hours[0].model_validate({"start": "13:00", "end": "17:30"})] if b.hours else [
-        a.model_validate({**a.model_dump(), "hours": [{"start": "08:00", "end": "12:00"},
-                                                      {"start": "13:00", "end": "17:30"}]}).hours][0]
+    b.hours = [TimeSpan(start="08:00", end="12:00"), TimeSpan(start="13:00", end="17:30")]
     b.closed_weekdays, b.closed_on_holidays, b.max_groups, b.max_people = [6, 7], True, 2, 50
     b.province, b.city, b.county, b.topics = "浙江省", "杭州市", "西湖区", ["数字经济", "产业发展"]
     return t
