@@ -32,3 +32,33 @@ def test_a_full_room_and_one_bed_too_few():
                               "count": 3, "beds": 2, "names": "人1, 人2, 人3"}
     assert p.values("zh")["date"] == short_date(dt.date(2025, 2, 25), "zh") != short_date(dt.date(2025, 2, 25), "en")
     assert "802" in p.message("en") and "一组" in p.message("zh")
+
+
+def _seats_tour(participants, headcount, staff, vehicles):
+    people = {"participants": [{"id": f"p{i}", "name": f"人{i}", "group": "g"} for i in range(1, participants + 1)],
+              "staff": staff, "vehicles": vehicles}
+    return tour(group("g", day("2025-02-24"), name="一组", headcount=headcount), sites=[], people=people)
+
+
+STAFF = [{"id": "s1", "role": "leader", "name": "领队", "group": "g"},
+         {"id": "s2", "role": "guide", "name": "讲解", "group": "g"},
+         {"id": "s3", "role": "driver", "name": "司机", "group": "g"}]
+
+
+def test_seats_count_the_roster_when_there_is_one_and_the_staff_but_not_the_driver():
+    coaches = [{"id": "v1", "group": "g", "plate": "浙A1", "seats": 3}, {"id": "v2", "group": "g", "seats": 2}]
+    assert [p.code for p in people_problems(_seats_tour(3, 3, STAFF, coaches))] == []  # 3 + 2 staff = 5 seats
+    (p,) = [p for p in people_problems(_seats_tour(4, 4, STAFF, coaches)) if p.code == "vehicle-seats"]
+    assert (p.group_id, p.date, p.activity_id) == ("g", None, None)
+    assert p.values() == {"group": "一组", "vehicles": "浙A1、v2", "seats": 5, "people": 6, "participants": 4,
+                          "staff": 2}
+    # the roster (3) counts, not the planned headcount (9), which differs and is reported on its own
+    codes = [p.code for p in people_problems(_seats_tour(3, 9, STAFF, coaches))]
+    assert codes == ["roster-headcount"]
+
+
+def test_without_a_roster_the_planned_headcount_rides():
+    coaches = [{"id": "v1", "group": "g", "seats": 8}]
+    assert [p.code for p in people_problems(_seats_tour(0, 6, STAFF, coaches))] == []
+    (p,) = people_problems(_seats_tour(0, 7, STAFF, coaches))
+    assert (p.code, p.values()["participants"], p.values()["people"], p.values()["seats"]) == ("vehicle-seats", 7, 9, 8)
