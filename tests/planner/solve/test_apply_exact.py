@@ -111,3 +111,22 @@ def test_a_plan_counts_each_changed_activity_once():
     meals = [a for d in out.tour.group("g1").days for a in d.activities if a.kind is ActivityKind.MEAL]
     assert len(meals) >= 1
     assert schedule(out.tour).problems == out.after.problems
+
+
+def test_a_request_names_the_groups_and_dates_to_plan_when_the_call_does_not():
+    from planner.solve.request import HotelChoice
+
+    t = _tour()
+    out = run(t, time_limit=0.5, request=PlanRequest(groups=["g2"]))
+    assert set(out.plan.routes) == {"g2@2025-02-24"} and out.tour.group("g1") == t.group("g1")
+    out = run(t, time_limit=0.5, request=PlanRequest(dates=[D25]))
+    assert set(out.plan.routes) == {R25}
+    out = run(t, ["g1"], time_limit=0.5, request=PlanRequest(groups=["g2"], dates=[D25]), dates={D24})
+    assert set(out.plan.routes) == {R24}                  # the call's own groups and dates come first
+    with pytest.raises(PlannerError, match="^request: no group 'g5' in the tour$"):
+        run(t, time_limit=0.5, request=PlanRequest(groups=["g5"]))
+    # a hotel choice: judged against the tour as given, its diff from it
+    out = run(t, ["g1"], time_limit=0.5,
+              request=PlanRequest(hotels=[HotelChoice(group="g1", date=D24, candidates=["hall"])]))
+    assert out.before.problems == schedule(t).problems and out.diff is not None
+    assert out.tour.group("g1").day(D24).end in ("hotel", "hall") and t.group("g1").day(D24).end == "hotel"
