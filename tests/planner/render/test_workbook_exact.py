@@ -278,3 +278,15 @@ def test_a_very_long_entry_widens_its_column_only_up_to_48():
 def test_without_an_organizer_the_overview_subtitle_starts_with_the_dates():
     ws = book(one_visit_tour())["总览"]
     assert ws["A2"].value == "2025-02-23 至 2025-02-28"
+
+
+def test_text_that_looks_like_a_formula_stays_text_and_control_characters_are_dropped():
+    t = one_visit_tour()
+    t.groups[0].name = "=SUM(A1:A9)"
+    t.site("a").name = "甲\x07企业"
+    wb = book(t)
+    assert wb.sheetnames[1] == "=SUM(A1_A9)"
+    ws = wb["总览"]
+    assert (ws["C4"].value, ws["C4"].data_type) == ("=SUM(A1:A9)", "s")
+    assert ws["C6"].value == "甲企业\n住：酒店"
+    assert wb["=SUM(A1_A9)"]["A1"].value == "=SUM(A1:A9) 行程"
