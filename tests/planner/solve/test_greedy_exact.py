@@ -167,3 +167,15 @@ def test_a_shared_pool_site_is_traded_to_the_group_the_balance_favours():
     unbalanced = replace(inst, balance=[], balance_visits_weight=0)
     plan = construct(unbalanced, seconds=0.2)
     assert sorted(v.stop for v in plan.routes["g1"].visits) == ["a", "p1"] and plan.routes["g2"].visits == ()
+
+
+def test_a_required_topic_brings_in_its_best_scoring_site_on_the_groups_own_days():
+    from planner.solve.model import Cover
+
+    t1 = Stop("t1", 2, 30)                     # neither pays for its detour on its own
+    t2 = Stop("t2", 1, 30, score=5)
+    e = replace(DAY, id="e")
+    inst = Instance(TRAVEL, [DAY, e], [t1, t2], covers=[Cover("g:x", ("e",), ("t1", "t2"))], travel_weight=1)
+    plan = construct(inst, seconds=0.2)
+    assert plan.routes["d"].visits == () and [(v.stop, v.start) for v in plan.routes["e"].visits] == [("t2", 490)]
+    assert construct(replace(inst, covers=[]), seconds=0.2).unvisited(inst) == ["t1", "t2"]
