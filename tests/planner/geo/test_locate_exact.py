@@ -4,6 +4,7 @@ The web services are the local fake of tests/fake_maps.py; answers a test needs 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 
@@ -175,3 +176,25 @@ def test_a_county_under_its_province_directly_gets_no_placeholder_for_a_city():
     assert [(p.province, p.city, p.county) for p in place_many(["湖北省仙桃市", "新疆维吾尔自治区石河子市", "重庆市城口县"])] \
         == [("湖北省", "湖北省", "仙桃市"), ("新疆维吾尔自治区", "新疆维吾尔自治区", "石河子市"), ("重庆市", "重庆市", "城口县")]
     assert query_for("", "排湖风景区", place("湖北省仙桃市")) == "湖北省仙桃市排湖风景区"
+
+
+def test_the_users_key_is_sent_trimmed(maps):
+    OnlineGeocoder(" my-ak\n", None, maps, use_nominatim=False).locate("天安门")
+    assert FakeMaps.keys == ["my-ak"]
+
+
+def test_a_slow_service_gives_up_at_the_set_time_limit(maps, monkeypatch):
+    monkeypatch.setattr(FakeMaps, "delay", 0.3)  # geopy's own default would wait a second
+    with pytest.raises(GeoError) as e:
+        OnlineGeocoder("", None, dataclasses.replace(maps, timeout=0.05)).locate("长沙市岳麓区麓山南路932号")
+    assert str(e.value) == f"OpenStreetMap Nominatim：{UNREACHABLE}"  # requests' retries end as "unreachable"
+
+
+def test_without_a_proxy_in_the_settings_none_from_the_environment_is_used(maps, monkeypatch):
+    for name in ("no_proxy", "NO_PROXY", "https_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    dead = _down().nominatim_domain
+    monkeypatch.setenv("http_proxy", f"http://{dead}")
+    monkeypatch.setenv("HTTP_PROXY", f"http://{dead}")
+    point = OnlineGeocoder("", None, dataclasses.replace(maps, proxies=None)).locate("长沙市岳麓区麓山南路932号")
+    assert (point.lat, point.lon) == (28.175, 112.938)
