@@ -33,16 +33,16 @@ OSM = {"长沙市岳麓区麓山南路932号": [{"lat": "28.1750", "lon": "112.9
 
 class FakeMaps(BaseHTTPRequestHandler):
     log: list[tuple[str, str]] = []
-    keys: list[str] = []      # the AK each Baidu request carried
+    params: list[dict[str, list[str]]] = []  # every request's query parameters (the AK, countrycodes …)
     delay: float = 0.0        # seconds before answering (a slow network)
 
     def do_GET(self):  # noqa: N802  (http.server's name)
         url = urlsplit(self.path)
         q = parse_qs(url.query)
+        FakeMaps.params.append(q)
         time.sleep(FakeMaps.delay)
         if url.path.startswith("/geocoding/v3"):
             FakeMaps.log.append(("baidu", q["address"][0]))
-            FakeMaps.keys.append(q.get("ak", [""])[0])
             body = BAIDU.get(q["address"][0], {"status": 0, "result": []})
         elif url.path.startswith("/search"):
             FakeMaps.log.append(("nominatim", q["q"][0]))
@@ -66,7 +66,7 @@ def maps():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeMaps)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    FakeMaps.log, FakeMaps.keys, FakeMaps.delay = [], [], 0.0
+    FakeMaps.log, FakeMaps.params, FakeMaps.delay = [], [], 0.0
     host = f"127.0.0.1:{server.server_address[1]}"
     yield Services(scheme="http", nominatim_domain=host, proxies={"http": f"http://{host}"},
                    nominatim_delay=0, baidu_delay=0, error_wait=0, timeout=5)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import socket
+import time
 
 import pytest
 from geopy import exc as geo_exc
@@ -180,7 +181,16 @@ def test_a_county_under_its_province_directly_gets_no_placeholder_for_a_city():
 
 def test_the_users_key_is_sent_trimmed(maps):
     OnlineGeocoder(" my-ak\n", None, maps, use_nominatim=False).locate("天安门")
-    assert FakeMaps.keys == ["my-ak"]
+    assert [p["ak"] for p in FakeMaps.params] == [["my-ak"]]
+
+
+def test_nominatim_is_asked_within_china_at_its_polite_rate(maps):
+    osm = OnlineGeocoder("", None, dataclasses.replace(maps, nominatim_delay=0.3))
+    start = time.monotonic()
+    osm.locate("长沙市岳麓区麓山南路932号")
+    osm.locate("没有")
+    assert time.monotonic() - start >= 0.3
+    assert [p["countrycodes"] for p in FakeMaps.params] == [["cn"], ["cn"]]
 
 
 def test_a_slow_service_gives_up_at_the_set_time_limit(maps, monkeypatch):
