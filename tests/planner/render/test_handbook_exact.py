@@ -209,7 +209,7 @@ def test_a_tour_without_teaching_sites_says_so():
 
 @pytest.mark.parametrize(("text", "stripped"), [
     ("王经理 13912345678", "王经理"), ("李 0571-88881234", "李"), ("孙 0571 8888 1234 / 8888-4321", "孙"),
-    ("电话：(0571) 8888-1234，", "电话"), ("赵主任", "赵主任"),
+    ("电话：(0571) 8888-1234，", "电话"), ("赵主任", "赵主任"), ("X光室 13912345678", "X光室"),
     ("房间 12", "房间 12")])
 def test_phone_numbers_are_stripped_with_their_separators(text, stripped):
     assert strip_phones(text) == stripped
