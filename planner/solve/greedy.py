@@ -259,10 +259,11 @@ class Greedy:
                 self._commit(route, rest, w)
                 saved = before - self.cost(route, w, rest)
                 found = self.best_place(sid)
-                if found is not None and found[0] < saved - 0:
+                # best_place counts the stop's score as a gain; a move keeps the score it already had
+                if found is not None and found[0] + self.stops[sid].score < saved:
                     if found[1].id != rid or found[2] != old_order:
                         self._commit(found[1], found[2], found[3])
-                        better = better or found[0] < saved
+                        better = True
                         continue
                 self._commit(route, old_order, old_walk)
 
