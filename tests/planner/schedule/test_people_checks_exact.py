@@ -62,3 +62,14 @@ def test_without_a_roster_the_planned_headcount_rides():
     assert [p.code for p in people_problems(_seats_tour(0, 6, STAFF, coaches))] == []
     (p,) = people_problems(_seats_tour(0, 7, STAFF, coaches))
     assert (p.code, p.values()["participants"], p.values()["people"], p.values()["seats"]) == ("vehicle-seats", 7, 9, 8)
+
+
+def test_a_person_in_rooms_of_two_groups_on_one_night_names_both_groups_and_rooms():
+    people = {"participants": [{"id": "p1", "name": "人1", "group": "g1"}, {"id": "p2", "name": "人2", "group": "g2"}],
+              "rooms": [{"group": "g1", "date": "2025-02-24", "number": "801", "occupants": ["p1", "p1"]},
+                        {"group": "g2", "date": "2025-02-24", "number": "901", "occupants": ["p2", "p1"]}]}
+    t = tour(group("g1", day("2025-02-24"), headcount=1), group("g2", day("2025-02-24"), headcount=1),
+             sites=[], people=people)
+    (p,) = people_problems(t)
+    assert (p.code, p.group_id, p.date, p.groups) == ("person-two-rooms", "g1", dt.date(2025, 2, 24), ("g1", "g2"))
+    assert p.values("en") == {"date": short_date(dt.date(2025, 2, 24), "en"), "name": "人1", "rooms": "801、901"}
