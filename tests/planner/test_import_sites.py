@@ -173,14 +173,12 @@ def test_a_row_repeating_an_earlier_row_is_a_duplicate_of_it(tmp_path):
     assert [s.name for s in apply(Catalogue(), imp.incoming).catalogue.sites] == ["海宁中国皮革城"] * 2
 
 
-def test_a_thousand_rows_are_read_and_matched_quickly(tmp_path):
-    import time
-
+def test_a_thousand_rows_are_read_and_the_one_repeat_among_them_is_found(tmp_path):
+    # how fast: scripts/bench_check.py (a timed test fails on a busy machine, not on slow code)
     rows = [[f"教学点{i}", f"浙江省海宁市海昌街道{i}号"] + GOOD[2:12] + [30 + i / 1000, 120 + i / 1000, "", ""]
             for i in range(1000)]
-    table = load_table(write_xlsx(tmp_path / "big.xlsx", [HEADERS] + rows))
-    prepare(table, Catalogue())  # cpca's start-up
-    started = time.perf_counter()
-    imp = prepare(table, Catalogue())
-    assert len(imp.incoming) == 1000 and not imp.errors
-    assert time.perf_counter() - started < 3.0  # measured ≈ 0.5 s; the pairwise version took 2.4 s
+    rows.append(list(rows[417]))
+    imp = prepare(load_table(write_xlsx(tmp_path / "big.xlsx", [HEADERS] + rows)), Catalogue())
+    assert len(imp.incoming) == 1001 and not imp.errors
+    repeats = [(i, row.duplicate) for i, row in enumerate(imp.incoming) if row.duplicate is not None]
+    assert repeats == [(1000, imp.incoming[417].site)]
