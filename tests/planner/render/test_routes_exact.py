@@ -69,3 +69,11 @@ def test_a_joint_visit_is_one_unnumbered_marker_for_all_its_groups():
 def test_an_empty_map_has_no_bounds():
     rm = build_route_map(schedule(tour(sites=[])))
     assert (rm.routes, rm.markers, rm.bounds()) == ([], [], None)
+
+
+def test_a_transfer_adds_where_it_arrives_and_each_line_has_its_groups_colour():
+    t = tour({**group("a", day(MON, {"kind": "transfer", "site": "y", "minutes": 45})), "colour": "#d62728"},
+             sites=[site("y", "乙园", kind="park", at=(30.5, 120.5))])
+    (route,) = build_route_map(schedule(t)).routes
+    assert [p.id for p in route.points] == ["hotel", "y", "hotel"]
+    assert route.colour == "#d62728"
