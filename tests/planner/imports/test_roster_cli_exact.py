@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from openpyxl import Workbook
 
 from planner.cli import run_command
@@ -22,7 +25,8 @@ def saved_tour(path):
 def test_report_in_chinese_and_the_roster_written_in_place(tmp_path, capsys):
     (tmp_path / "r.csv").write_text(CSV, encoding="utf-8")
     path = saved_tour(tmp_path / "t.tour.json")
-    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(path)]) == 1
+    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--on-duplicate", "skip",
+                        "--lang", "zh"]) == 1
     assert capsys.readouterr().out == (
         "r.csv：表头在第 1 行，编码 UTF-8\n"
         "列：A 姓名 → 姓名；B 组别 → 组别；C 性别 → 性别；D 身份证号 → 身份证号；E — → （忽略）；F 备用 → （忽略）\n"
@@ -88,19 +92,38 @@ def test_unusable_inputs_exit_2_with_one_exact_message(tmp_path, capsys):
     path = saved_tour(tmp_path / "t.tour.json")
     (tmp_path / "empty.csv").write_text("姓名,组别\n", encoding="utf-8")
     (tmp_path / "noname.csv").write_text("手机,组别\n13900001111,1组\n", encoding="utf-8")
-    (tmp_path / "r.csv").write_text("姓名\n甲\n", encoding="utf-8")
-    cases = [
-        (["empty.csv", path], "empty.csv: 没有数据行 (no data rows)"),
-        (["noname.csv", path], "noname.csv: 没有对应“姓名”的列 (no column for Name)"),
-        (["r.csv", path, "-o", tmp_path / "no" / "dir" / "t.tour.json"],
-         f"{tmp_path / 'no' / 'dir' / 't.tour.json'}: 无法保存，原文件未改动 (cannot write; the previous file is "
-         f"intact): 文件夹不存在 (no folder {tmp_path / 'no' / 'dir'})"),
-    ]
-    for argv, message in cases:
-        args = [str(tmp_path / argv[0])] + [str(a) for a in argv[1:]]
-        assert run_command(["import-roster", *args]) == 2
+    for name, message in (("empty.csv", "empty.csv: 没有数据行 (no data rows)"),
+                          ("noname.csv", "noname.csv: 没有对应“姓名”的列 (no column for Name)")):
+        assert run_command(["import-roster", str(tmp_path / name), str(path)]) == 2
         assert capsys.readouterr().err == f"study-tour import-roster: {message}\n"
-    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(tmp_path / "none.tour.json"),
-                        "--lang", "en"]) == 2
+
+
+def test_a_tour_that_cannot_be_read_is_named_in_the_language_asked_for(tmp_path, capsys):
+    (tmp_path / "r.csv").write_text("姓名\n甲\n", encoding="utf-8")
+    path = saved_tour(tmp_path / "t.tour.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["groups"][0]["id"]
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("study-tour import-roster: ") and "not found" in err
+    assert err.startswith(f"study-tour import-roster: {path}:") and "Field required" in err
+    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--lang", "zh"]) == 2
+    assert "缺少必填字段" in capsys.readouterr().err
+
+
+def test_an_unknown_duplicate_rule_is_refused_by_the_command_line(tmp_path, capsys):
+    path = saved_tour(tmp_path / "t.tour.json")
+    (tmp_path / "r.csv").write_text("姓名\n甲\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as caught:
+        run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--on-duplicate", "merge"])
+    assert caught.value.code == 2 and "invalid choice: 'merge'" in capsys.readouterr().err
+
+
+def test_a_failed_save_says_why_and_that_the_tour_is_intact(tmp_path, capsys):
+    path = saved_tour(tmp_path / "t.tour.json")
+    (tmp_path / "r.csv").write_text("姓名\n甲\n", encoding="utf-8")
+    out = tmp_path / "no" / "dir" / "t.tour.json"
+    assert run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"study-tour import-roster: {out}: 无法保存，原文件未改动 (cannot write; the previous file is intact): "
+        f"文件夹不存在 (no folder {out.parent})\n")

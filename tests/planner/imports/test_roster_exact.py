@@ -120,6 +120,9 @@ def test_a_chosen_mapping_is_obeyed_and_short_rows_and_headerless_columns_are_ha
                                       "no group '第九组' in the tour (it has: 第一组、第二组、Team A)")
     assert imp.errors[0].text("en") == "no group '第九组' in the tour (it has: 第一组、第二组、Team A)"
     assert [r.person.name for r in imp.incoming] == ["丙"] and imp.mapping == {0: "name", 1: "group"}
+    headerless = Table("r.csv", [], [(2, ["甲"]), (3, ["甲"])])
+    assert prepare_roster(headerless, two_groups(), mapping={0: "name"}).errors == [
+        CellError(3, 0, "", "甲", "与第 2 行是同一人", "same person as row 2")]
     refused = Table("r.csv", ["姓名", "性别", "组别"], [(2, ["甲", "未知"])])
     assert [e.cell for e in prepare_roster(refused, two_groups()).errors] == ["B2"]
 

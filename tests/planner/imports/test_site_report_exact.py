@@ -80,16 +80,22 @@ def test_cli_merges_into_an_existing_catalogue_and_reports_the_encoding(tmp_path
         [("leather", 30.51, 120.61, "旧"), ("enterprise-2", 30.6, 120.7, "")]
 
 
-def test_cli_adds_duplicates_when_asked(tmp_path, capsys):
+def test_cli_adds_duplicates_when_asked_and_skips_them_when_told(tmp_path, capsys):
     out = tmp_path / "c.sites.json"
     save_catalogue(Catalogue(sites=[LEATHER]), out)
     assert run_command(["import-sites", str(_csv(tmp_path / "s.csv")), "-o", str(out), "--on-duplicate", "add",
                         "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[2] == "row 2  add  皮革城 (海宁市) duplicate of '皮革城' (leather)"
     assert [s.id for s in load_catalogue(out).sites] == ["leather", "enterprise", "enterprise-2"]
+    assert run_command(["import-sites", str(_csv(tmp_path / "s.csv")), "-o", str(out), "--on-duplicate", "skip",
+                        "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[2:5] == [
+        "row 2  skip  皮革城 (海宁市) duplicate of '皮革城' (leather)",
+        "row 3  skip  新馆 (海宁市) duplicate of '新馆' (enterprise-2)", "2 rows: 0 added, 0 merged, 2 skipped, 0 refused"]
+    assert len(load_catalogue(out).sites) == 3
 
 
-def test_cli_messages_for_an_unusable_catalogue_or_folder(tmp_path, capsys):
+def test_cli_message_for_an_unusable_catalogue(tmp_path, capsys):
     sheet = _csv(tmp_path / "s.csv")
     bad = tmp_path / "bad.sites.json"
     save_catalogue(Catalogue(), bad)
@@ -98,6 +104,12 @@ def test_cli_messages_for_an_unusable_catalogue_or_folder(tmp_path, capsys):
     bad.write_text(json.dumps(doc), encoding="utf-8")
     assert run_command(["import-sites", str(sheet), "-o", str(bad), "--lang", "en"]) == 2
     assert capsys.readouterr().err == f"study-tour import-sites: {bad}:\n  sites[0]（A）.lat: Field required\n"
+    assert run_command(["import-sites", str(sheet), "-o", str(bad), "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == f"study-tour import-sites: {bad}:\n  sites[0]（A）.lat: 缺少必填字段\n"
+
+
+def test_cli_a_failed_save_says_why(tmp_path, capsys):
+    sheet = _csv(tmp_path / "s.csv")
     missing = tmp_path / "no" / "c.sites.json"
     assert run_command(["import-sites", str(sheet), "-o", str(missing)]) == 2
     assert capsys.readouterr().err == (
