@@ -179,3 +179,32 @@ def test_a_required_topic_brings_in_its_best_scoring_site_on_the_groups_own_days
     plan = construct(inst, seconds=0.2)
     assert plan.routes["d"].visits == () and [(v.stop, v.start) for v in plan.routes["e"].visits] == [("t2", 490)]
     assert construct(replace(inst, covers=[]), seconds=0.2).unvisited(inst) == ["t1", "t2"]
+
+
+def test_a_pinned_stop_at_a_busy_site_cannot_start_at_its_pin():
+    p = Stop("p", 1, 60, resource="site", pinned_start=600)
+    res = {"site": Resource("site", 1)}
+    assert _g(p, resources=res, busy=[Booking("site", 1, 630, 30)]).walk(DAY, ["p"]) is None
+    assert _g(p, resources=res, busy=[Booking("site", 1, 660, 30)]).walk(DAY, ["p"]).starts == [600]
+
+
+def test_a_placed_stop_books_its_site_for_the_other_groups_that_day():
+    c1 = Stop("c1", 1, 60, (Window(540, 700),), routes=("d",), required=True, resource="site", people=30)
+    c2 = replace(c1, id="c2", routes=("e",))
+    g = _g(c1, c2, routes=(DAY, replace(DAY, id="e")), resources={"site": Resource("site", 1)})
+    assert g.insert("c1") and g.insert("c2")
+    assert (g.walks["d"].starts, g.walks["e"].starts) == ([540], [600])
+
+
+def _three(latest: int) -> list[str]:
+    x = Stop("x", 1, 60, (Window(540, 600),), required=True)
+    y = Stop("y", 2, 100, required=True)
+    z = Stop("z", 2, 100, required=True)
+    plan = construct(Instance(TRAVEL, [replace(DAY, latest=latest)], [x, y, z]), {"d": ["x", "y", "z"]}, seconds=0.2)
+    return [v.stop for v in plan.routes["d"].visits]
+
+
+def test_a_current_day_that_no_longer_fits_loses_its_latest_stop_that_makes_it_fit():
+    # x, y, z is back at 13:55; x, y (or x, z) at 12:15; y, z at 12:00; x alone at 10:10
+    assert _three(740) == ["x", "y"]
+    assert _three(725) == ["y", "z"]
