@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from planner.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, looks_like_command, run_command
+from planner.cli import COMMANDS, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, looks_like_command, run_command
+from planner.io.errors import PlannerError
 from planner.io.fileformat import save_tour
 from tests.builders import day, group, site, tour, visit
 
@@ -121,3 +122,17 @@ def test_an_existing_file_named_like_a_command_is_not_one(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "hunan").write_text("{}", encoding="utf-8")
     assert looks_like_command("hunan") is False and looks_like_command("hubei") is True
+
+
+@pytest.mark.parametrize("error, shown", [
+    (FileNotFoundError(2, "No such file or directory", "/fonts/NotoSansCJK.ttc"),
+     "/fonts/NotoSansCJK.ttc: No such file or directory"),
+    (OSError("the printer went away"), "the printer went away"),
+    (PlannerError("bad name \x1b[2J"), "bad name \\x1b[2J")])
+def test_any_commands_failure_is_one_line_naming_the_file(monkeypatch, capsys, error, shown):
+    """Every registered command (map, PDF, imports …) gets the same treatment; a probe command stands for them."""
+    def fail(_args):
+        raise error
+
+    monkeypatch.setitem(COMMANDS, "probe", ("a command that fails", lambda p: p.add_argument("x"), fail))
+    assert _run(["probe", "1"], capsys) == (EXIT_UNUSABLE, "", f"study-tour probe: {shown}\n")
