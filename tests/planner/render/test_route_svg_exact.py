@@ -138,3 +138,16 @@ def test_outlines_under_names_and_only_the_names_of_what_is_drawn():
     assert len(_geography(geo, frame, True, 360, 228)) == 6
     assert len(_geography(geo, frame, True, 359, 480)) == 5
     assert len(_geography(geo, frame, True, 720, 227)) == 4
+
+
+def test_stops_19_px_apart_are_not_moved():
+    """A frame of exactly 1024 px per degree (1096 px wide, 1° of longitude, on the equator): stops 19/1024°
+    apart lie exactly 19 px apart, which is apart enough."""
+    step = 19 / 1024
+    a, b = at("a", 0.0, 0.5), at("b", 0.0, 0.5 + step)
+    c, d = at("c", step, 0.5), at("d", -step, 0.5)
+    route = Route("g", "组", "#000000", points=[at("w", 0.0, 0.0), at("e", 0.0, 1.0)])
+    markers = [Marker(s, STOP, i + 1, ["g"]) for i, s in enumerate([a, b, c, d])]
+    svg = route_svg(RouteMap("T", Scope(), [route], markers), width=1096, with_geography=False)
+    circles = [part.split('" r="9"')[0] for part in svg.split('<circle cx="')[1:]]
+    assert circles == ['548.0" cy="228.0', '567.0" cy="228.0', '548.0" cy="209.0', '548.0" cy="247.0']
