@@ -39,3 +39,66 @@ def test_lookups_of_missing_groups_sites_and_days_are_none():
     assert t.group("a").id == "a" and t.group("b") is None
     assert t.site("hotel").id == "hotel" and t.site("nope") is None and t.site(None) is None
     assert t.group("a").day(t.start_date) is None
+
+
+def _error(doc) -> dict:
+    base = {"title": "t", "start_date": "2025-02-23", "end_date": "2025-02-28",
+            "sites": [site("hotel", kind="hotel"), site("x")]}
+    with pytest.raises(ValidationError) as err:
+        Tour.model_validate({**base, **doc})
+    e = err.value.errors()[0]
+    return {"type": e["type"], "loc": e["loc"], "msg": e["msg"]}
+
+
+def test_each_wrong_group_day_or_reference_is_named_where_it_is():
+    assert _error({"end_date": "2025-02-22"}) == {
+        "type": "tour_dates", "loc": (), "msg": "ends on 2025-02-22, before it starts on 2025-02-23"}
+    assert _error({"groups": [group("g", day("2025-02-24")), group("g", day("2025-02-24"))]})["msg"] == (
+        "groups[1].id: id 'g' is already used by [0]")
+    assert _error({"groups": [group("g", day("2025-02-24"), day("2025-02-25"), day("2025-02-24"))]})["msg"] == (
+        "groups[0].days[2]: 2025-02-24 already planned in days[0]")
+    assert _error({"groups": [group("g", day("2025-02-24", end="inn"))]})["msg"] == (
+        "groups[0].days[0].end: site 'inn' is not in the tour's sites")
+    assert _error({"groups": [group("g", day("2025-02-24", start="inn"))]})["msg"] == (
+        "groups[0].days[0].start: site 'inn' is not in the tour's sites")
+    ride = {"kind": "transfer", "site": "x", "origin": "stn", "minutes": 30}
+    assert _error({"groups": [group("g", day("2025-02-24", {"kind": "visit", "site": "x"}, ride))]})["msg"] == (
+        "groups[0].days[0].activities[1].origin: site 'stn' is not in the tour's sites")
+    assert _error({"groups": [group("g", day("2025-02-24", {"kind": "lecture", "site": "hall"}))]})["type"] == (
+        "unknown_site")
+
+
+def test_activity_shapes():
+    def shape(act):
+        return _error({"groups": [group("g", day("2025-02-24", act))]})["type"]
+
+    assert shape({"kind": "visit"}) == "visit_site"
+    assert shape({"kind": "transfer", "minutes": 20}) == "transfer_site"
+    assert shape({"kind": "transfer", "site": "x"}) == "transfer_minutes"
+    assert shape({"kind": "visit", "site": "x", "origin": "hotel"}) == "not_transfer"
+    assert shape({"kind": "lecture", "mode": "coach"}) == "not_transfer"
+
+
+def test_activities_without_an_id_or_with_a_taken_one_get_the_first_free_ones():
+    t = tour(group("g", day("2025-02-24", {"kind": "visit", "site": "x", "id": "a2"}, {"kind": "visit", "site": "x"},
+                            {"kind": "visit", "site": "x", "id": "a2"}, {"kind": "free"})), sites=[site("x")])
+    assert [a.id for a in t.group("g").days[0].activities] == ["a2", "a1", "a3", "a4"]
+    from planner.model.tour import new_activity_id
+    assert new_activity_id(t) == "a5"
+    t.group("g").days[0].activities[3].id = "a5"
+    assert new_activity_id(t) == "a6"  # four in use, so a5 first, and on past taken ones
+
+
+def test_sites_sort_their_hours_and_closed_days_and_refuse_overlaps():
+    from planner.model.site import Site
+    s = Site(id="s", name="s", kind="park", lat=30, lon=120, closed_weekdays=[7, 1, 7],
+             hours=[{"start": "14:00", "end": "17:00"}, {"start": "09:00", "end": "12:00"}])
+    assert s.closed_weekdays == [1, 7] and [h.start_min for h in s.hours] == [540, 840]
+    with pytest.raises(ValidationError) as err:
+        Site(id="s", name="s", kind="park", lat=30, lon=120,
+             hours=[{"start": "11:00", "end": "15:00"}, {"start": "09:00", "end": "11:30"}])
+    assert err.value.errors()[0]["msg"] == "opening hours overlap: 09:00–11:30 and 11:00–15:00"
+    Site(id="s", name="s", kind="park", lat=30, lon=120,
+         hours=[{"start": "11:00", "end": "15:00"}, {"start": "09:00", "end": "11:00"}])  # touching is fine
+    assert Site(id="s", name="s", kind="park", lat=30, lon=120, city="嘉兴市", county="海宁市").place == "嘉兴市海宁市"
+    assert Site(id="s", name="s", kind="park", lat=30, lon=120, city="杭州市", county="杭州市").place == "杭州市"
