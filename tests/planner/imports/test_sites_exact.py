@@ -41,8 +41,11 @@ def test_kinds_and_datums():
                                                   "'UTM' is not a datum (WGS-84, GCJ-02, BD-09)")
 
 
-def test_unused_ids():
+def test_unused_ids_and_ids_from_names():
     assert unused_id("a", set()) == "a" and unused_id("a", {"a"}) == "a-2" and unused_id("a", {"a", "a-2"}) == "a-3"
+    table = Table("s.csv", ["名称", "区县", "纬度", "经度"], [
+        (2, ["x" * 60, "海宁市", 30.5, 120.6]), (3, ["--Old  Town, Museum!", "海宁市", 30.6, 120.6])])
+    assert [i.site.id for i in prepare(table, Catalogue()).incoming] == ["x" * 56, "old-town-museum"]
 
 
 def test_every_field_of_a_row_reaches_the_site():
