@@ -75,8 +75,9 @@ def _e(text: object) -> str:
 
 
 class _Builder:
-    def __init__(self, schedule: Schedule, opts: HandbookOptions):
+    def __init__(self, schedule: Schedule, opts: HandbookOptions, listed: list[tuple[str, str]] | None = None):
         self.s, self.opts, self.t = schedule, opts, schedule.tour
+        self.listed = listed  # the sections, when the caller has them already (they build the roster tables)
         self.groups = [g for g in self.t.groups if opts.groups is None or g.id in opts.groups]
         self.staff = opts.edition == STAFF
         self.parts: list[str] = []
@@ -106,6 +107,8 @@ class _Builder:
         self.page_break()
 
     def sections(self) -> list[tuple[str, str]]:
+        if self.listed is not None:
+            return self.listed
         out = [("notes", "须知"), ("overview", "日程总览")]
         out += [(f"group-{g.id}", f"{g.name} 行程") for g in self.groups]
         out += [(anchor, title) for anchor, title, _ in people_sections(self.t, self.groups, self.opts.edition)]
@@ -309,10 +312,12 @@ def handbook_html(schedule: Schedule, options: HandbookOptions | None = None) ->
     return _Builder(schedule, options or HandbookOptions()).build()
 
 
-def handbook_front(schedule: Schedule, options: HandbookOptions) -> str:
+def handbook_front(schedule: Schedule, options: HandbookOptions,
+                   sections: list[tuple[str, str]] | None = None) -> str:
     """The cover and contents of handbook_html, without the page break that ends them. The printer lays out
-    handbook_body first, then numbers the contents: no edit of the laid-out body, no second layout."""
-    builder = _Builder(schedule, options)
+    handbook_body first, then numbers the contents: no edit of the laid-out body, no second layout.
+    `sections`: handbook_sections' answer, if the caller has it."""
+    builder = _Builder(schedule, options, sections)
     builder.cover()
     builder.contents()
     return _page(builder.parts[:-1])
@@ -325,7 +330,12 @@ def handbook_body(schedule: Schedule, options: HandbookOptions) -> str:
     return _page(builder.parts)
 
 
+def handbook_sections(schedule: Schedule, options: HandbookOptions) -> list[tuple[str, str]]:
+    """(anchor, title) of every section the contents list, in print order."""
+    return _Builder(schedule, options).sections()
+
+
 def section_anchors(schedule: Schedule, options: HandbookOptions) -> list[str]:
-    return [a for a, _ in _Builder(schedule, options).sections()]
+    return [a for a, _ in handbook_sections(schedule, options)]
 
 

@@ -12,7 +12,8 @@ from ui.exports.pdf_splice import splice, xref
 
 def qt_pdf() -> bytes:
     target = PdfTarget("标题", dt.date(2025, 2, 20))
-    doc = target.document("<h2>须知</h2><p>甲乙 Room 301</p>" + '<p style="page-break-after: always;">丙</p>丁', "")
+    html = "<h2>须知</h2><p>甲乙 Room 301</p>" + '<p style="page-break-after: always;">丙</p>丁'
+    doc = target.document(html, "")
     target.print(doc, lambda _p, _t: None)
     return target.written("t.pdf")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
-from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, section_anchors
+from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, handbook_sections
 from planner.render.routes import Scope
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, cycle_collection_paused, give_back_freed_memory
@@ -142,7 +142,8 @@ def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, repo
     options.image_width = int(target.width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
     report(5, "layout")
-    anchors = section_anchors(schedule, options)
+    sections = handbook_sections(schedule, options)
+    anchors = [anchor for anchor, _ in sections]
     options.toc_pages = None
     maps = {f"route-{gid}": partial(route_image, schedule, Scope(gid)) for gid in groups}
     body = target.document(handbook_body(schedule, options), CSS, doc=PageImagesDocument(maps))
@@ -152,7 +153,7 @@ def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, repo
     front, before = None, -1
     for _ in range(3):  # the cover and contents' page count, with the numbers it makes: the same at once
         options.toc_pages = {anchor: page + max(before, 0) for anchor, page in pages.items()}
-        front = target.document(handbook_front(schedule, options), CSS)
+        front = target.document(handbook_front(schedule, options, sections), CSS)
         if front.pageCount() == before:
             break
         before = front.pageCount()
