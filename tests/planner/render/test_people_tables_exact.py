@@ -179,3 +179,17 @@ def test_vehicles_from_the_roster_else_the_groups_own_field():
 def test_free_text_contacts_lose_their_phones_outside_the_staff_edition():
     assert private_for("staff")("李经理 0571-8888 1234") == "李经理 0571-8888 1234"
     assert private_for("participant")("李经理 0571-8888 1234") == "李经理"
+
+
+def test_rooms_of_another_night_or_group_stay_out_of_a_nights_row():
+    t = joint_tour(people={"participants": [{"id": "p1", "name": "甲", "group": "g1"},
+                                            {"id": "p2", "name": "乙", "group": "g2"}],
+                           "rooms": [{"group": "g1", "date": "2025-02-24", "number": "301", "occupants": ["p1"]},
+                                     {"group": "g2", "date": "2025-02-24", "number": "302", "occupants": ["p2"]},
+                                     {"group": "g2", "date": "2025-02-25", "number": "303", "occupants": ["p2"]},
+                                     {"group": "g2", "date": "2025-02-25", "number": "304"}]})
+    assert [r[-1] for r in hotel_table(t, t.groups, "staff")[1]] == ["301：甲", "302：乙", "303：乙；304："]
+    sections = people_sections(t, t.groups, "staff")
+    assert sections[0] == ("roster", "分组名单",
+                           "<h3>第一组（1 人）</h3>" + table_html(roster_table(t, "g1", "staff"))
+                           + "<h3>第二组（1 人）</h3>" + table_html(roster_table(t, "g2", "staff")))

@@ -112,3 +112,14 @@ def test_a_leg_of_no_minutes_gives_no_set_off_time():
     ev = events(parse(group_calendar(s, s.tour.group("g1"), STAMP).to_ical()))[0]
     assert "\n着装：正装\n车程约 0 分钟（2 公里）\n讲解/主讲：张讲解\n" in str(ev["description"])
     assert [a.decoded("trigger") for a in ev.walk("VALARM")] == [-dt.timedelta(minutes=10)]
+
+
+def test_an_export_stamped_before_2024_has_sequence_zero():
+    s = schedule(roster_tour())
+    old = dt.datetime(2023, 12, 31, 23, 59, tzinfo=dt.timezone.utc)
+    ev = events(parse(group_calendar(s, s.tour.group("g1"), old).to_ical()))[0]
+    assert ev["sequence"] == 0
+    on_epoch = events(parse(group_calendar(s, s.tour.group("g1"), old + dt.timedelta(minutes=1)).to_ical()))[0]
+    assert on_epoch["sequence"] == 0
+    assert events(parse(group_calendar(s, s.tour.group("g1"), old + dt.timedelta(minutes=2)).to_ical()))[0][
+        "sequence"] == 1
