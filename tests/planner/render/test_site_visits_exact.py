@@ -83,3 +83,13 @@ def test_joint_groups_arriving_at_different_times_span_the_earliest_to_the_lates
     assert (v.arrive, v.leave, v.groups[0].name, v.groups[1].name) == (480, 600, "第一组", "第二组")
     assert v.items == ("座谈交流：座谈", "座谈交流")
     assert v.presenters == ("张主任",) and v.activity_ids == ("a1", "a3")
+
+
+def test_two_joint_items_in_a_row_stay_one_joint_visit_of_both_groups():
+    d = joint_tour().model_dump(mode="json")
+    for g in d["groups"]:
+        g["days"][0]["activities"].insert(1, {"kind": "visit", "site": "a", "joint": "j1"})
+    v = site_visits(schedule(Tour.model_validate(d)))["a"]
+    assert [(x.date, x.arrive, x.leave, x.groups, x.items, x.joint) for x in v] == [
+        (D24, 510, 660, (G1, G2), ("座谈交流", "现场教学"), "j1"),
+        (D25, 510, 660, (G2,), ("现场教学", "座谈交流：产业座谈"), None)]

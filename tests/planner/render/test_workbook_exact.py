@@ -98,6 +98,9 @@ def test_a_group_sheet_lists_tips_set_off_legs_activities_and_the_night(staff_bo
     assert [ws.cell(r, 4).style for r in (5, 6, 8)] == ["body", "muted", "body"]
     assert ws["B5"].number_format == "hh:mm" and ws["A5"].number_format == 'm"月"d"日"'
     assert ws["D5"].number_format == "General"
+    body, muted = ws["D5"].font, ws["D6"].font
+    assert (body.name, body.sz, body.i, body.b) == ("等线", 10.5, False, False)
+    assert (muted.name, muted.sz, muted.i, muted.color.rgb) == ("等线", 10, True, "00555555")
     assert ws.auto_filter.ref == "A4:J12"
     assert widths(ws, 10) == [9, 7, 7, 10, 30, 24, 30, 12, 18, 20]
     # legs (46 units in a 30-wide column), tips (30 units) and the contact (21 units in 18) take two lines
