@@ -94,3 +94,11 @@ def test_a_leg_reads_as_an_estimate_unless_told_it_is_known():
 
     assert leg_text(36, 14.5, "酒店") == "乘车 36 分钟（约 14 公里）→ 酒店"
     assert leg_text(30, 20.0, "甲厂", True) == "乘车（已知时长） 30 分钟（约 20 公里）→ 甲厂"
+
+
+def test_the_arrival_row_gives_the_nights_address():
+    t = tour(group("a", day(MON, visit("x"), end="h2")),
+             sites=[site("x", "甲厂"), site("h2", "湖滨酒店", kind="hotel", address="湖滨路2号")])
+    (_, arrival) = day_rows(schedule(t).plan("a", MONDAY))
+    assert (arrival.role, arrival.start, arrival.end, arrival.kind, arrival.what, arrival.place, arrival.address) == (
+        ARRIVAL, 540, 540, "住宿", "湖滨酒店", "湖滨酒店", "湖滨路2号")

@@ -72,8 +72,14 @@ def test_an_empty_map_has_no_bounds():
 
 
 def test_a_transfer_adds_where_it_arrives_and_each_line_has_its_groups_colour():
-    t = tour({**group("a", day(MON, {"kind": "transfer", "site": "y", "minutes": 45})), "colour": "#d62728"},
-             sites=[site("y", "乙园", kind="park", at=(30.5, 120.5))])
-    (route,) = build_route_map(schedule(t)).routes
-    assert [p.id for p in route.points] == ["hotel", "y", "hotel"]
+    t = tour({**group("a", day(MON, {"kind": "transfer", "site": "y", "minutes": 45}, visit("x"))),
+              "colour": "#d62728"},
+             sites=[site("y", "乙园", kind="park", at=(30.5, 120.5)), site("x", "甲厂", at=(30.4, 120.4))])
+    rm = build_route_map(schedule(t))
+    (route,) = rm.routes
+    assert [p.id for p in route.points] == ["hotel", "y", "x", "hotel"]
     assert route.colour == "#d62728"
+    # arriving at 乙园 by transfer is no visit: unnumbered; 甲厂 after it is stop 1
+    assert marks(rm) == [("hotel", HOTEL, None, ["a"], False), ("y", STOP, None, ["a"], False),
+                         ("x", STOP, 1, ["a"], False)]
+    assert route.stops == 1
