@@ -25,6 +25,7 @@ def test_plans_per_group_in_date_order_whatever_the_file_order():
     t = tour(group("a", day("2025-02-25", visit("x")), day("2025-02-24", visit("x"), end="inn")),
              group("b", day("2025-02-24")), sites=[site("x"), site("inn", kind="hotel")])
     s = schedule(t)
+    assert s.tour is t
     assert [p.date for p in s.group_plans("a")] == [MON, TUE]
     assert [p.date for p in s.group_plans("b")] == [MON]
     assert s.plan("b", TUE) is None and s.plan("a", TUE).group_id == "a"
@@ -47,3 +48,9 @@ def test_problems_sort_errors_first_then_tour_wide_then_group_date_and_place_in_
                      ("start-mismatch", "b", None, None),
                      ("balance-visits", None, None, None), ("holidays-unknown", None, None, None),
                      ("no-hotel", "a", MON, None), ("no-hotel", "a", TUE, None), ("no-hotel", "b", MON, None)]
+
+
+def test_a_problem_reads_in_chinese_unless_asked_otherwise():
+    p = Problem("no-hotel", "g1", MON, params={"group": "一组", "date": "2月24日"})
+    assert p.message() == "一组 2月24日：未指定当晚住宿" == p.message("zh")
+    assert p.message("en") == "一组 2月24日: no hotel for the night"
