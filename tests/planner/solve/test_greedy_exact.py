@@ -208,3 +208,11 @@ def test_a_current_day_that_no_longer_fits_loses_its_latest_stop_that_makes_it_f
     # x, y, z is back at 13:55; x, y (or x, z) at 12:15; y, z at 12:00; x alone at 10:10
     assert _three(740) == ["x", "y"]
     assert _three(725) == ["y", "z"]
+
+
+def test_a_current_day_where_no_single_stop_is_enough_loses_its_last_then_looks_again():
+    stops = [Stop("x", 2, 100, required=True), Stop("y", 2, 150, required=True), Stop("z", 2, 100, required=True),
+             Stop("w", 2, 100, required=True)]
+    # any three run to 13:40 or later, past 12:00; of x, y, z: x, z ends at 12:00, x, y at 12:50
+    plan = construct(Instance(TRAVEL, [replace(DAY, latest=720)], stops), {"d": ["x", "y", "z", "w"]}, seconds=0.2)
+    assert [(v.stop, v.start) for v in plan.routes["d"].visits] == [("x", 500), ("z", 600)]
