@@ -64,6 +64,7 @@ class FakeMaps(BaseHTTPRequestHandler):
 @pytest.fixture
 def maps():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeMaps)
+    server.daemon_threads = False  # closing waits for slow answers: none lands in the next test's log
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     FakeMaps.log, FakeMaps.params, FakeMaps.delay = [], [], 0.0
