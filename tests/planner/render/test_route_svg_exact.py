@@ -151,3 +151,19 @@ def test_stops_19_px_apart_are_not_moved():
     svg = route_svg(RouteMap("T", Scope(), [route], markers), width=1096, with_geography=False)
     circles = [part.split('" r="9"')[0] for part in svg.split('<circle cx="')[1:]]
     assert circles == ['548.0" cy="228.0', '567.0" cy="228.0', '548.0" cy="209.0', '548.0" cy="247.0']
+
+
+def test_off_the_equator_longitude_shrinks_by_the_cosine_of_the_mean_latitude():
+    # at 60° N a degree of longitude is half a degree of latitude: 10.0–10.4° E is 0.2° wide, like 59.9–60.1° N
+    frame = Frame.around([at("a", 59.9, 10.0), at("b", 60.1, 10.4)], 720, 480, 36)
+    assert (frame.kx, frame.cx, frame.cy, frame.scale) == pytest.approx((0.5, 5.1, 60.0, 1920.0))
+    assert frame.xy(60.1, 10.4) == pytest.approx((552.0, 36.0))
+
+
+def test_the_narrow_side_is_drawn_at_least_a_fifth_as_long_as_the_long_side():
+    # 1° wide, 0.05° high: the height counts as 0.2°, so 384 px / 0.2° = 1920 px per degree (not 7680)
+    flat = Frame.around([at("a", -0.025, 0.0), at("b", 0.025, 1.0)], 2000, 480, 36)
+    assert flat.scale == pytest.approx(1920.0)
+    # 0.05° wide, 1° high: the width counts as 0.2°, so 648 px / 0.2° = 3240 px per degree
+    tall = Frame.around([at("a", -0.5, 0.0), at("b", 0.5, 0.05)], 720, 5000, 36)
+    assert tall.scale == pytest.approx(3240.0)
