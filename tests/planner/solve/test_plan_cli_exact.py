@@ -124,3 +124,19 @@ def test_refusals_name_the_folder_the_group_and_the_option(files, capsys, tmp_pa
     assert _plan(capsys, str(src), "-o", str(out), "--request", str(req)) == (
         2, "", f"study-tour plan: {req}: pool[0]: no site 'zoo' in the tour\n")
     assert not out.exists()
+
+
+def test_the_options_and_their_documented_defaults():
+    from planner.cli import build_parser
+
+    args = build_parser().parse_args(["plan", "in.tour.json", "-o", "out.tour.json"])
+    assert (args.file, args.output, args.groups, args.time_limit, args.repair, args.request, args.seed,
+            args.json, args.lang) == ("in.tour.json", "out.tour.json", None, 10.0, False, None, 0, False, "zh")
+    args = build_parser().parse_args(["plan", "a", "--output", "b", "--groups", "g1", "g2,g3", "--time-limit", "2.5",
+                                      "--repair", "--request", "r.json", "--seed", "7", "--json", "--lang", "en"])
+    assert (args.output, args.groups, args.time_limit, args.repair, args.request, args.seed, args.json,
+            args.lang) == ("b", ["g1", "g2,g3"], 2.5, True, "r.json", 7, True, "en")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["plan", "a", "-o", "b", "--lang", "fr"])
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["plan", "a"])          # the output is required
