@@ -158,6 +158,7 @@ def test_off_the_equator_longitude_shrinks_by_the_cosine_of_the_mean_latitude():
     frame = Frame.around([at("a", 59.9, 10.0), at("b", 60.1, 10.4)], 720, 480, 36)
     assert (frame.kx, frame.cx, frame.cy, frame.scale) == pytest.approx((0.5, 5.1, 60.0, 1920.0))
     assert frame.xy(60.1, 10.4) == pytest.approx((552.0, 36.0))
+    assert frame.points((np.array([[10.4, 60.1], [10.0, 59.9]]),)) == ["552.0,36.0 168.0,420.0"]
 
 
 def test_the_narrow_side_is_drawn_at_least_a_fifth_as_long_as_the_long_side():
