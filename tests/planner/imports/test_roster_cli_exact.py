@@ -117,6 +117,9 @@ def test_an_unknown_duplicate_rule_is_refused_by_the_command_line(tmp_path, caps
     with pytest.raises(SystemExit) as caught:
         run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--on-duplicate", "merge"])
     assert caught.value.code == 2 and "invalid choice: 'merge'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        run_command(["import-roster", str(tmp_path / "r.csv"), str(path), "--lang", "fr"])
+    assert caught.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
 
 
 def test_a_failed_save_says_why_and_that_the_tour_is_intact(tmp_path, capsys):

@@ -50,20 +50,20 @@ def test_unused_ids_and_ids_from_names():
 
 def test_every_field_of_a_row_reaches_the_site():
     table = Table("s.csv", HEAD, [(2, row(name="Old Town Museum", province="浙江省", city="嘉兴市", county="海宁市",
-                                          kind="博物馆", minutes=90, hours="9:00-12:00，13:30-17:00",
+                                          address="海昌街道 1 号", kind="园区", minutes=90, hours="9:00-12:00，13:30-17:00",
                                           closed="周一及法定节假日", groups=2, people=60, topics="文旅融合、乡村振兴",
                                           contact="张三 139", presenter="李四", intro="老街", lat=30.5, lon=120.6))],
                   encoding="UTF-8")
     imp = prepare(table, Catalogue())
     (inc,) = imp.incoming
     assert imp.errors == [] and (inc.row, inc.located, inc.duplicate, inc.action) == (2, False, None, "add")
-    assert inc.site == Site(id="old-town-museum", name="Old Town Museum", kind=SiteKind.GOVERNMENT, province="浙江省",
-                            city="嘉兴市", county="海宁市", lat=30.5, lon=120.6, precision="site", visit_minutes=90,
+    assert inc.site == Site(id="old-town-museum", name="Old Town Museum", kind=SiteKind.PARK, province="浙江省",
+                            city="嘉兴市", county="海宁市", address="海昌街道 1 号", lat=30.5, lon=120.6, precision="site", visit_minutes=90,
                             hours=[{"start": "09:00", "end": "12:00"}, {"start": "13:30", "end": "17:00"}],
                             closed_weekdays=[1], closed_on_holidays=True, max_groups=2, max_people=60,
                             topics=["文旅融合", "乡村振兴"], contact="张三 139", presenter="李四", intro="老街",
                             source="import: s.csv")
-    assert inc.given == {"name", "province", "city", "county", "lat", "lon", "precision", "visit_minutes", "hours",
+    assert inc.given == {"name", "province", "city", "county", "address", "lat", "lon", "precision", "visit_minutes", "hours",
                          "closed_weekdays", "closed_on_holidays", "max_groups", "max_people", "topics", "contact",
                          "presenter", "intro", "kind"}
     assert imp.mapping == {i: k for i, k in enumerate(
@@ -85,10 +85,14 @@ def test_coordinates_converted_placed_or_refused_row_by_row():
         (8, row(name="丁公司", county="海宁市", lat=30.5, lon=120.6, hours="9:00-12:00, 11:00-17:00")),
         (9, row(name="名" * 121, county="海宁市", lat=30.5, lon=120.6)),
         (10, row(name="戊村", county="海宁市", lat=30.5, lon=120.6, people="三十")),
+        (11, row(name="岳麓区橘子洲")),
+        (12, row(name="某馆", county="岳麓区")),
     ])
     imp = prepare(table, Catalogue(sites=[Site(id="enterprise", name="旧", kind="enterprise", lat=1, lon=1)]),
                   taken_ids={"enterprise-2"}, source="手工")
-    a, b, c = imp.incoming
+    a, b, c, d, e = imp.incoming
+    assert [(i.row, i.located, i.site.county, i.site.lat) for i in (d, e)] == [
+        (11, True, "岳麓区", yuelu.lat), (12, True, "岳麓区", yuelu.lat)]
     assert (a.row, a.site.id, a.site.kind, (a.site.lat, a.site.lon), a.site.precision, a.located, a.site.source) == \
         (2, "enterprise-3", SiteKind.ENTERPRISE, to_wgs(30.51, 120.68, "gcj02"), "site", False, "手工")
     assert (b.row, b.site.id, b.site.kind, b.located, b.site.precision) == (5, "enterprise-4", SiteKind.ENTERPRISE, True, "county")
@@ -174,3 +178,13 @@ def test_apply_adds_merges_and_skips_and_reports_each():
     assert [s.id for s in out.added] == ["x-2", "x-3"] and [s.id for s in out.merged] == ["x"]
     assert out.skipped == [skipped_first, merge_into_skipped]
     assert catalogue.sites[0].intro == "旧"
+
+
+def test_a_column_just_past_the_headers_and_a_repeated_row():
+    table = Table("s.csv", ["名称", "纬度"], [(2, ["甲", 30.5, None])])
+    (err,) = prepare(table, Catalogue(), mapping={0: "name", 1: "lat", 2: "lon"}).errors
+    assert (err.cell, err.header, err.en) == ("C2", "", "only one of latitude and longitude is given")
+    twice = Table("s.csv", ["名称", "区县", "纬度", "经度"], [(2, ["甲", "海宁市", 30.5, 120.6]),
+                                                          (3, ["甲", "海宁市", 30.7, 120.9])])
+    first, second = prepare(twice, Catalogue()).incoming
+    assert first.duplicate is None and (second.duplicate, second.action) == (first.site, "skip")

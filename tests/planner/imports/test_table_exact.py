@@ -115,7 +115,9 @@ def test_parse_rows_values_columns_and_every_bad_cell():
 
 
 def test_a_column_beyond_the_headers_is_named_by_its_letter():
-    table = Table("s.csv", ["名称"], [(2, ["甲", "x", "三十"])])
+    table = Table("s.csv", ["名称"], [(2, ["甲", "三十", "三十"])])
+    (err,) = parse_rows(table, {0: "name", 1: "max_people"}, FIELDS).errors
+    assert (err.cell, err.header, err.text("en")) == ("B2", "B", "B: '三十' is not a number (write e.g. 30)")
     (err,) = parse_rows(table, {0: "name", 2: "max_people"}, FIELDS).errors
     assert (err.cell, err.header, err.text("en")) == ("C2", "C", "C: '三十' is not a number (write e.g. 30)")
 
