@@ -316,3 +316,30 @@ def test_a_drivers_private_phone_is_a_change_for_the_staff_but_not_for_the_class
 
 def test_the_leader_field_is_named_in_json():
     assert render_json(compare(_old(), _new()))["changes"][1]["what"] == "leader"
+
+
+def test_every_group_keeps_its_changes_in_the_new_versions_order():
+    """A new group listed first, then two changed groups: each keeps its own lines."""
+    def two_groups():
+        g1 = {"id": "g1", "name": "第一组", "headcount": 30, "days": [day("2025-02-24", visit("mill", id="v1"))]}
+        g2 = {"id": "g2", "name": "第二组", "headcount": 20, "days": [day("2025-02-24", visit("farm", id="w1"))]}
+        return tour(g1, g2, sites=[site("mill", "羊毛衫厂"), site("farm", "李祖村")])
+
+    new = two_groups()
+    new.group("g1").headcount = 31
+    new.group("g2").headcount = 21
+    new.groups.insert(0, Group.model_validate({"id": "g0", "name": "先遣组", "headcount": 3, "days": []}))
+    diff = compare(two_groups(), new)
+    assert [describe(c) for c in diff.changes] == ["新增分组 先遣组", "人数：30 → 31", "人数：20 → 21"]
+    assert [c["group"] for c in render_json(diff)["changes"]] == ["g0", "g1", "g2"]
+
+
+def test_a_days_tips_come_before_an_activity_at_midnight():
+    def night(pinned):
+        g1 = {"id": "g1", "name": "第一组", "headcount": 30,
+              "days": [day("2025-02-24", visit("mill", id="v1", pinned=pinned), start=None)]}
+        return tour(g1, sites=[site("mill", "羊毛衫厂")], day_window={"start": "00:00", "end": "18:00"})
+
+    new = night("00:00")
+    new.group("g1").days[0].tips.other = "夜间出发"
+    assert [c.kind for c in compare(night("01:00"), new).changes] == [TIPS, RETIMED]
