@@ -167,3 +167,15 @@ def test_repair_starts_from_the_current_plan_and_keeps_its_times():
     hint = Plan({"d": RoutePlan("d", 600, 750, (Visit("a", 620), Visit("b", 700)))}, 0, 0, 0)
     plan = solve(inst, Options(time_limit=0.5, hint=hint))
     assert _visits(plan) == [("a", 620), ("b", 700)] and plan.objective == objective(inst, plan) == -45 - 140
+
+
+def test_balance_charges_the_spread_of_driving_and_of_visits_between_groups():
+    g1, g2 = replace(DAY, id="g1"), replace(DAY, id="g2")
+    a = Stop("a", 2, 30, routes=("g1",), required=True)     # g1 drives 40
+    c = Stop("c", 2, 30, routes=("g1",), required=True)     # at the same place: no more driving
+    b = Stop("b", 1, 30, routes=("g2",), required=True)     # g2 drives 20
+    inst, plan = _solve(a, c, b, routes=(g1, g2), balance=[("g1",), ("g2",)], balance_weight=3,
+                        balance_visits_weight=7)
+    assert plan.objective == -(40 + 20) - (100 + 50) - 3 * (40 - 20) - 7 * (2 - 1) == -277
+    inst, plan = _solve(a, b, routes=(g1, g2), balance=[("g1",), ("g2",)], balance_weight=3)
+    assert plan.objective == -(40 + 20) - (70 + 50) - 3 * 20
