@@ -83,3 +83,25 @@ def test_a_file_error_shows_twenty_problems_and_counts_the_rest():
     exactly = TourFileError("a", ["p"] * 20)
     assert exactly.problems == ["p"] * 20 and str(exactly) == "a: " + "; ".join(["p"] * 20)
     assert TourFileError("a", ["x" * 400]).problems == ["x" * 299 + "…"]
+
+
+def test_closing_brackets_count_one_level_each():
+    text = "[" * 33 + "[]," + "[" * 32 + "]" * 32 + "]" * 33   # 65 levels deep after a closed pair
+    with pytest.raises(LimitError):
+        parse_json(text)
+
+
+def test_long_literals_and_field_names_are_shown_cut_to_forty_characters():
+    with pytest.raises(LimitError) as e:
+        parse_json("9" * 45 + "e999")
+    assert str(e.value) == f"数字 {'9' * 40} 超出范围 (the number {'9' * 40} is out of range)"
+    key = "\ud800" + "k" * 44
+    assert string_problems({key: 1, "name": "n" * 201}) == [
+        ((), f"字段名含无效字符（孤立代理项）(a field name contains a lone surrogate: \\ud800{'k' * 39})"),
+        (("name",), "太长：201 字，最多 200 字 (too long: 201 characters, at most 200)")]
+
+
+def test_terminal_lines_are_capped_at_two_thousand_by_default():
+    from planner.io.limits import safe_lines
+
+    assert safe_lines("x" * 2000) == "x" * 2000 and safe_lines("x" * 2001) == "x" * 1999 + "…"

@@ -102,3 +102,10 @@ def test_terminal_lines_keep_their_breaks_and_each_its_own_cap():
     long = "长" * 400
     assert safe_lines(f"{long}\nb") == f"{long}\nb"                     # 2,000 by default
     assert safe_lines(f"{long}\nb", cap=300) == "长" * 299 + "…\nb"
+
+
+def test_labels_name_what_they_can():
+    assert label(["a"], (0,)) == "[0]"
+    assert label(DOC, ("sites", 2, "name")) == "sites[2].name"                  # one past the end: no hint
+    assert label({"acts": [{"id": "v1"}, {"name": 123}]}, ("acts", 0)) == "acts[0]（v1）"
+    assert label({"acts": [{"id": "v1"}, {"name": 123}]}, ("acts", 1)) == "acts[1]"
