@@ -140,3 +140,20 @@ def test_the_options_and_their_documented_defaults():
         build_parser().parse_args(["plan", "a", "-o", "b", "--lang", "fr"])
     with pytest.raises(SystemExit):
         build_parser().parse_args(["plan", "a"])          # the output is required
+
+
+def test_a_repair_that_removes_the_error_moves_only_the_visit_at_fault(files, capsys):
+    t = tour(group("g1", day("2025-02-24", visit("museum", id="m1")), day("2025-02-25", visit("farm", id="f1")),
+                   name="一组"),
+             sites=[site("museum", name="博物馆", closed_weekdays=[1]), site("farm", name="农场")])
+    src, out = files(t)
+    code, said, err = _plan(capsys, str(src), "-o", str(out), "--repair", "--lang", "en", "--time-limit", "0.5")
+    assert (code, err) == (0, "")
+    assert said == f"errors 1 → 0; 1 activities changed; driving 0 → 0 min; written to {out}\n"
+    fixed = load_tour(out).group("g1")
+    assert [[a.id for a in d.activities] for d in fixed.days] == [[], ["f1", "m1"]]
+    code, said, _ = _plan(capsys, str(src), "-o", str(out), "--repair", "--json", "--time-limit", "0.5")
+    doc = json.loads(said)
+    assert (doc["errors_before"], doc["errors_after"], doc["changed_activities"], doc["kept_original"]) == (
+        1, 0, 1, False)
+    assert doc["search"] in ("optimal", "time") and isinstance(doc["seconds"], float)
