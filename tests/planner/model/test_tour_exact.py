@@ -102,3 +102,11 @@ def test_sites_sort_their_hours_and_closed_days_and_refuse_overlaps():
          hours=[{"start": "11:00", "end": "15:00"}, {"start": "09:00", "end": "11:00"}])  # touching is fine
     assert Site(id="s", name="s", kind="park", lat=30, lon=120, city="嘉兴市", county="海宁市").place == "嘉兴市海宁市"
     assert Site(id="s", name="s", kind="park", lat=30, lon=120, city="杭州市", county="杭州市").place == "杭州市"
+
+
+def test_a_site_id_used_twice_names_both_places():
+    assert _error({"sites": [site("hotel", kind="hotel"), site("x"), site("x")]}) == {
+        "type": "duplicate_id", "loc": (), "msg": "sites[2].id: id 'x' is already used by [1]"}
+    with pytest.raises(ValidationError) as err:
+        Catalogue(sites=[site("y"), site("y")])
+    assert err.value.errors()[0]["msg"] == "sites[1].id: id 'y' is already used by [0]"
