@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from openpyxl import Workbook
+
 from planner.cli import run_command
 from planner.imports.report import render_report
-from planner.imports.site_import import prepare
+from planner.imports.site_import import load_table, prepare
 from planner.imports.site_merge import apply
 from planner.imports.table import Table
 from planner.io.fileformat import load_catalogue, save_catalogue
@@ -18,7 +21,8 @@ ROWS = [(2, ["新馆", "", "海宁市", 30.55, 120.6, "", "x"]),
         (4, ["书院", "", "", None, None, "北京市东城区", ""]),
         (5, ["点位", "", "", 30.1, 120.1, "", ""]),
         (6, ["坏", "", "海宁市", 91, 120, "", ""]),
-        (7, ["半", "", "海宁市", 30.5, None, "", ""])]
+        (7, ["半", "", "海宁市", 30.5, None, "", ""]),
+        (8, ["岳麓", "", "", None, None, "长沙市岳麓区", ""])]
 LEATHER = Site(id="leather", name="皮革城", kind="enterprise", county="海宁市", lat=30.5, lon=120.6)
 
 
@@ -39,7 +43,8 @@ def test_report_in_chinese_without_output():
         "第 5 行  新增  点位\n"
         "第 6 行  拒绝  D6 纬度: 纬度 91.0 超出 -90–90\n"
         "第 7 行  拒绝  E7 经度: 只有经度或纬度之一\n"
-        "共 6 行：新增 3，合并 0，跳过 1，拒绝 2\n"
+        "第 8 行  新增  岳麓 (湖南省长沙市岳麓区) 按区县中心定位\n"
+        "共 7 行：新增 4，合并 0，跳过 1，拒绝 2\n"
         "（未指定 -o，未写入任何文件）\n")
 
 
@@ -56,7 +61,8 @@ def test_report_in_english_after_writing():
         "row 5  add  点位\n"
         "row 6  refused  D6 纬度: latitude 91.0 is outside -90–90\n"
         "row 7  refused  E7 经度: only one of latitude and longitude is given\n"
-        "6 rows: 3 added, 1 merged, 0 skipped, 2 refused\n")
+        "row 8  add  岳麓 (湖南省长沙市岳麓区) placed at the county centre\n"
+        "7 rows: 4 added, 1 merged, 0 skipped, 2 refused\n")
 
 
 def _csv(path):
@@ -87,12 +93,29 @@ def test_cli_adds_duplicates_when_asked_and_skips_them_when_told(tmp_path, capsy
                         "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[2] == "row 2  add  皮革城 (海宁市) duplicate of '皮革城' (leather)"
     assert [s.id for s in load_catalogue(out).sites] == ["leather", "enterprise", "enterprise-2"]
-    assert run_command(["import-sites", str(_csv(tmp_path / "s.csv")), "-o", str(out), "--on-duplicate", "skip",
-                        "--lang", "en"]) == 0
+    assert run_command(["import-sites", str(_csv(tmp_path / "s.csv")), "-o", str(out), "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[2:5] == [
         "row 2  skip  皮革城 (海宁市) duplicate of '皮革城' (leather)",
         "row 3  skip  新馆 (海宁市) duplicate of '新馆' (enterprise-2)", "2 rows: 0 added, 0 merged, 2 skipped, 0 refused"]
+    assert run_command(["import-sites", str(_csv(tmp_path / "s.csv")), "-o", str(out), "--on-duplicate", "skip",
+                        "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "共 2 行：新增 0，合并 0，跳过 2，拒绝 0"
     assert len(load_catalogue(out).sites) == 3
+    for bad in (["--on-duplicate", "replace"], ["--lang", "fr"]):
+        with pytest.raises(SystemExit) as caught:
+            run_command(["import-sites", str(tmp_path / "s.csv"), *bad])
+        assert caught.value.code == 2 and f"invalid choice: '{bad[1]}'" in capsys.readouterr().err
+
+
+def test_the_named_sheet_is_read(tmp_path):
+    wb = Workbook()
+    wb.active.append(["名称", "区县", "纬度", "经度"])
+    wb.active.append(["甲", "海宁市", 30.5, 120.6])
+    wb.create_sheet("第二页").append(["名称"])
+    wb["第二页"].append(["乙"])
+    wb.save(tmp_path / "s.xlsx")
+    assert load_table(tmp_path / "s.xlsx", "第二页").rows == [(2, ["乙"])]
+    assert load_table(tmp_path / "s.xlsx").rows == [(2, ["甲", "海宁市", 30.5, 120.6])]
 
 
 def test_cli_message_for_an_unusable_catalogue(tmp_path, capsys):
