@@ -100,8 +100,11 @@ def test_export_ics_writes_a_participant_calendar_per_group_into_a_new_folder(to
     assert "带队：王领队\n" in str(ev["description"])  # the leader's phone is not marked shared
     assert before <= ev.decoded("dtstamp") <= dt.datetime.now(dt.timezone.utc)
     assert ev.decoded("dtstamp").microsecond == 0
-    assert run(["export-ics", str(tour_file), "-o", str(out), "--group", "g2", "--edition", "staff"], capsys) == (0, "")
-    ev = Calendar.from_ical((out / "g2-第二组.ics").read_bytes()).walk("VEVENT")[0]
+    only = tmp_path / "only"
+    assert run(["export-ics", str(tour_file), "-o", str(only), "--group", "g2", "--edition", "staff"],
+               capsys) == (0, "")
+    assert [p.name for p in only.iterdir()] == ["g2-第二组.ics"]
+    ev = Calendar.from_ical((only / "g2-第二组.ics").read_bytes()).walk("VEVENT")[0]
     assert "带队：王领队 13912345678\n" in str(ev["description"])
 
 

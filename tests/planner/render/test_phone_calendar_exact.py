@@ -123,3 +123,13 @@ def test_an_export_stamped_before_2024_has_sequence_zero():
     assert on_epoch["sequence"] == 0
     assert events(parse(group_calendar(s, s.tour.group("g1"), old + dt.timedelta(minutes=2)).to_ical()))[0][
         "sequence"] == 1
+
+
+def test_an_untitled_activity_without_a_site_is_named_by_its_kind():
+    t = roster_tour()
+    t.groups[0].days.append(t.groups[0].days[0].model_validate(  # starts nowhere: the lecture has no place
+        {"date": "2025-02-25", "start": None, "end": None, "activities": [{"kind": "lecture", "id": "x1"}]}))
+    s = schedule(t)
+    ev = events(parse(group_calendar(s, s.tour.group("g1"), STAMP).to_ical()))[-1]
+    assert (str(ev["summary"]), ev.get("location"), ev.get("geo")) == ("专题授课", None, None)
+    assert str(ev["description"]).startswith("专题授课：\n")

@@ -93,3 +93,10 @@ def test_two_joint_items_in_a_row_stay_one_joint_visit_of_both_groups():
     assert [(x.date, x.arrive, x.leave, x.groups, x.items, x.joint) for x in v] == [
         (D24, 510, 660, (G1, G2), ("座谈交流", "现场教学"), "j1"),
         (D25, 510, 660, (G2,), ("现场教学", "座谈交流：产业座谈"), None)]
+
+
+def test_a_site_visited_first_comes_first_whatever_its_id():
+    d = joint_tour().model_dump(mode="json")
+    d["groups"] = [d["groups"][0]]
+    d["groups"][0]["days"][0]["activities"].reverse()  # 乙园区 (b), then 甲企业 (a)
+    assert list(site_visits(schedule(Tour.model_validate(d)))) == ["b", "a"]
