@@ -137,6 +137,7 @@ def test_json_lists_problems_and_counts_each_severity():
     assert out["summary"] == {"error": 3, "warning": 1, "info": 1}
     assert out["problems"] == [p.to_json("en") for p in result.problems]
     assert out["problems"][0]["message"] == result.problems[0].message("en")
+    assert render_json(result)["problems"] == [p.to_json("zh") for p in result.problems]  # Chinese by default
 
 
 def modeless_transfer_plan():

@@ -159,6 +159,9 @@ def test_off_the_equator_longitude_shrinks_by_the_cosine_of_the_mean_latitude():
     assert (frame.kx, frame.cx, frame.cy, frame.scale) == pytest.approx((0.5, 5.1, 60.0, 1920.0))
     assert frame.xy(60.1, 10.4) == pytest.approx((552.0, 36.0))
     assert frame.points((np.array([[10.4, 60.1], [10.0, 59.9]]),)) == ["552.0,36.0 168.0,420.0"]
+    # 360 px either side is 0.1875° of x, so 0.375° of longitude; 228 px up and down is 0.11875° of latitude
+    (south, west), (north, east) = frame.bounds()
+    assert (south, west, north, east) == pytest.approx((59.88125, 9.825, 60.11875, 10.575))
 
 
 def test_the_narrow_side_is_drawn_at_least_a_fifth_as_long_as_the_long_side():
