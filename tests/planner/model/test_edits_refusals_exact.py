@@ -26,3 +26,9 @@ def test_a_missing_activity_group_or_day_is_named(t):
     with pytest.raises(EditError, match=re.escape("2025-03-01 is not a day of group 'a'")):
         day_of(t, "a", dt.date(2025, 3, 1))
     assert [d.date for d in t.group("a").days] == [dt.date(2025, 2, 24)]
+
+
+def test_removing_the_last_activity_of_a_day_keeps_the_day_unless_asked(t):
+    slot, act = remove_activity(t, "v1")
+    assert (slot.group_id, slot.date, slot.index, act.id) == ("a", dt.date(2025, 2, 24), 0, "v1")
+    assert [(d.date, d.activities) for d in t.group("a").days] == [(dt.date(2025, 2, 24), [])]
