@@ -188,3 +188,10 @@ def test_a_column_just_past_the_headers_and_a_repeated_row():
                                                           (3, ["甲", "海宁市", 30.7, 120.9])])
     first, second = prepare(twice, Catalogue()).incoming
     assert first.duplicate is None and (second.duplicate, second.action) == (first.site, "skip")
+
+
+def test_the_sheets_province_or_city_tells_apart_counties_of_the_same_name():
+    table = Table("s.csv", ["名称", "省", "市", "区县"], [(2, ["甲", "北京市", "", "朝阳区"]), (3, ["乙", "", "福州市", "鼓楼区"])])
+    beijing, fuzhou = prepare(table, Catalogue()).incoming
+    assert (beijing.site.city, beijing.site.county, beijing.site.lat) == ("北京市", "朝阳区", place("北京市朝阳区").lat)
+    assert (fuzhou.site.province, fuzhou.site.county, fuzhou.site.lat) == ("福建省", "鼓楼区", place("福州市鼓楼区").lat)
