@@ -294,3 +294,11 @@ def test_text_that_looks_like_a_formula_stays_text_and_control_characters_are_dr
     assert (ws["C4"].value, ws["C4"].data_type) == ("=SUM(A1:A9)", "s")
     assert ws["C6"].value == "甲企业\n住：酒店"
     assert wb["=SUM(A1_A9)"]["A1"].value == "=SUM(A1:A9) 行程"
+
+
+def test_a_day_without_activities_has_no_rows_in_the_group_sheet():
+    t = one_visit_tour()
+    t.groups[0].days.append(t.groups[0].days[0].model_validate({"date": "2025-02-25", "start": "hotel",
+                                                                "end": "hotel"}))
+    ws = book(t)["第一组"]
+    assert [r[0] for r in rows(ws, 5)] == [D24] * 4 and ws.auto_filter.ref == "A4:J8"
