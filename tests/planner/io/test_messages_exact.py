@@ -109,3 +109,11 @@ def test_labels_name_what_they_can():
     assert label(DOC, ("sites", 2, "name")) == "sites[2].name"                  # one past the end: no hint
     assert label({"acts": [{"id": "v1"}, {"name": 123}]}, ("acts", 0)) == "acts[0]（v1）"
     assert label({"acts": [{"id": "v1"}, {"name": 123}]}, ("acts", 1)) == "acts[1]"
+
+
+def test_chinese_is_the_default_language():
+    doc = json.loads(json.dumps(DOC))
+    doc["end_date"] = "2025-02-01"
+    with pytest.raises(ValidationError) as e:
+        Tour.model_validate(doc)
+    assert describe_validation(e.value, doc) == ["(文件): 结束日期 2025-02-01 早于开始日期 2025-02-23"]

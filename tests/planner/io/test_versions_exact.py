@@ -4,6 +4,7 @@ version, pruning to `keep`, and the refusals when the previous content cannot be
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import time
 
@@ -93,3 +94,47 @@ def test_when_the_previous_content_cannot_be_kept_the_save_is_refused(tmp_path):
     with pytest.raises(FileWriteError) as info:
         keep_version(folder_as_file)
     assert str(info.value).endswith("cannot read the previous version (Is a directory)")
+
+
+def test_a_link_or_folder_named_like_a_version_is_not_one_and_is_not_overwritten(tmp_path):
+    path = _file(tmp_path)
+    folder = versions_dir(path)
+    folder.mkdir()
+    (folder / f"{STAMP}_hunan.tour.json").mkdir()
+    (folder / f"{STAMP}-2_hunan.tour.json").mkdir()
+    (folder / f"{STAMP}-9_hunan.tour.json").symlink_to(path)
+    assert list_versions(path) == []
+    assert keep_version(path).name == f"{STAMP}-3_hunan.tour.json"
+
+
+def test_two_names_for_the_same_place_in_order_are_both_listed(tmp_path):
+    path = _file(tmp_path)
+    folder = versions_dir(path)
+    folder.mkdir()
+    for name in (f"{STAMP}_hunan.tour.json", f"{STAMP}-1_hunan.tour.json"):  # "-1" is what the first is
+        (folder / name).write_text("x", encoding="utf-8")
+    assert len(list_versions(path)) == 2
+
+
+def test_keeping_one_leaves_only_the_newest_and_sweeps_the_folders_temp_files(tmp_path):
+    path = _file(tmp_path, "v0")
+    keep_version(path, keep=1)
+    stale = versions_dir(path) / ".anything.abcdefgh.tmp"
+    stale.write_text("left by a crash", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    keep_version(_file(tmp_path, "v1", T0 + 1), keep=1)
+    assert [v.path.read_text(encoding="utf-8") for v in list_versions(path)] == ["v1"]
+    assert not stale.exists()
+
+
+def test_a_refusal_carries_the_path_and_the_cause(tmp_path):
+    path = _file(tmp_path)
+    versions_dir(path).write_text("", encoding="utf-8")
+    with pytest.raises(FileWriteError) as info:
+        keep_version(path)
+    assert (info.value.path, info.value.errno) == (str(versions_dir(path)), errno.EEXIST)
+    folder_as_file = tmp_path / "dir.tour.json"
+    folder_as_file.mkdir()
+    with pytest.raises(FileWriteError) as info:
+        keep_version(folder_as_file)
+    assert (info.value.path, info.value.errno) == (str(folder_as_file), errno.EISDIR)
