@@ -56,12 +56,14 @@ def test_a_plan_reorders_the_days_and_pins_what_it_makes_wait():
 
 def test_a_day_without_a_meal_gets_a_new_one_with_a_fresh_id_and_keeps_a_meal_it_does_not_plan():
     t = _tour()
+    t.group("g1").day(D24).activities[2].minutes = 75      # Monday's own lunch is longer than the default
+    t.group("g2").days[0].activities[0].id = "a2"           # ids of groups not planned are taken too
     ti = build(t, ["g1"])
     plan = _plan(**{R24: RoutePlan(R24, 480, 600, (Visit("f1", 480), Visit("m1", 540))),
                     R25: RoutePlan(R25, 480, 900, (Visit("a1", 800),), 0, 700)})
     apply_plan(t, ti, plan)
-    # "a1" is taken by the hall visit: the new meal is a2, 60 minutes, pinned where the plan put it
-    assert _day(t, D25) == [("a2", "meal", "11:40"), ("a1", "visit", "13:20")]
+    # "a1" is the hall visit, "a2" g2's zoo visit: the new meal is a3, of the default 60 minutes, pinned
+    assert _day(t, D25) == [("a3", "meal", "11:40"), ("a1", "visit", "13:20")]
     assert t.group("g1").day(D25).activities[0].minutes == 60
     assert _day(t, D24) == [("f1", "visit", None), ("m1", "visit", None), ("l1", "meal", None)]
 

@@ -51,12 +51,32 @@ def test_each_group_that_may_take_a_pool_site_gets_its_own_optional_copy_on_its_
     assert zoo == ti.locate("zoo") and zoo not in (ti.locate("farm"), ti.locate("museum"))
 
 
-def test_a_shared_site_for_as_many_groups_as_may_take_it_needs_no_limit_and_fresh_ids_skip_used_ones():
+def test_a_shared_site_for_as_many_groups_as_may_take_it_needs_no_limit():
+    ti = _extend(PlanRequest(pool=[PoolSite(site="zoo", max_groups=2)]))
+    assert sorted(ti.optional) == ["p1", "p2"] and ti.instance.limits == []
+
+
+def test_pool_ids_skip_those_of_groups_not_planned():
     t = _tour()
     t.group("g2").days[0].activities[0].id = "p1"
+    ti = build(t, ["g1"])
+    extend(ti, t, PlanRequest(pool=[PoolSite(site="zoo")]))
+    assert ti.optional == {"p2"} and ti.activities["p2"].site == "zoo"
+
+
+def test_a_group_with_no_open_day_for_a_pool_site_is_skipped_not_the_rest():
+    ti = _extend(PlanRequest(pool=[PoolSite(site="zoo", groups=["g2", "g1"])]))
+    assert [s.id for s in ti.instance.stops if s.id in ti.optional] == ["p1", "p2"]
+    t = _tour()
+    t.site("zoo").closed_weekdays = [1]                    # shut on Monday, g2's only day
     ti = build(t)
-    extend(ti, t, PlanRequest(pool=[PoolSite(site="zoo", max_groups=2)]))
-    assert sorted(ti.optional) == ["p2", "p3"] and ti.instance.limits == []
+    extend(ti, t, PlanRequest(pool=[PoolSite(site="zoo", groups=["g2", "g1"])]))
+    assert [(s.id, s.routes) for s in ti.instance.stops if s.id in ti.optional] == [("p1", (R25,))]
+
+
+def test_topics_of_a_group_not_planned_are_left_to_it():
+    ti = _extend(PlanRequest(topics={"g2": ["文化"], "g1": ["科技"]}), group_ids=["g1"])
+    assert ti.instance.covers == [Cover("g1:科技", (R24, R25), ())]
 
 
 def test_a_required_topic_becomes_a_cover_over_the_sites_that_give_it_unless_a_fixed_day_has_it():
