@@ -136,3 +136,13 @@ def test_any_commands_failure_is_one_line_naming_the_file(monkeypatch, capsys, e
 
     monkeypatch.setitem(COMMANDS, "probe", ("a command that fails", lambda p: p.add_argument("x"), fail))
     assert _run(["probe", "1"], capsys) == (EXIT_UNUSABLE, "", f"study-tour probe: {shown}\n")
+
+
+def test_a_files_problems_are_told_in_the_asked_language(tmp_path, capsys):
+    bad = tmp_path / "bad.tour.json"
+    bad.write_text('{"format": "study-tour/tour", "version": 1, "title": "x", "start_date": "2025-02-23", '
+                   '"end_date": "2025-02-28", "day_window": {"start": "08:00", "end": "25:00"}}', encoding="utf-8")
+    assert _run(["check", str(bad)], capsys) == (
+        EXIT_UNUSABLE, "", f"study-tour check: {bad}:\n  day_window.end = '25:00': “25:00”不是有效的时刻（00:00–23:59）\n")
+    assert _run(["check", str(bad), "--lang", "en"], capsys)[2] == (
+        f"study-tour check: {bad}:\n  day_window.end = '25:00': '25:00' is not a time of day (00:00–23:59)\n")

@@ -43,7 +43,7 @@ def test_each_target_that_cannot_be_replaced_is_refused_with_its_reason(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe", "plain"]
 
 
-@pytest.mark.parametrize("mode", [0o444, 0o400, 0o040])
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o040, 0o555])
 def test_a_file_without_write_bits_is_left_alone_even_for_root(tmp_path, mode):
     path = tmp_path / "locked.tour.json"
     path.write_text("keep me", encoding="utf-8")
@@ -116,13 +116,28 @@ def test_the_umask_is_read_without_changing_it():
         os.umask(old)
 
 
-def test_a_new_file_gets_the_umasks_mode(tmp_path):
-    old = os.umask(0o077)
+@pytest.mark.parametrize("umask, mode", [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
+def test_a_new_file_gets_the_umasks_mode(tmp_path, umask, mode):
+    old = os.umask(umask)
     try:
-        atomic_write(tmp_path / "private.json", "{}")
+        atomic_write(tmp_path / "new.json", "{}")
     finally:
         os.umask(old)
-    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == mode
+
+
+def test_a_failed_rename_leaves_no_temp_file_and_names_the_target(tmp_path, monkeypatch):
+    path = tmp_path / "a.tour.json"
+    path.write_text("old", encoding="utf-8")
+
+    def replace(_src, _dst):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(FileWriteError) as info:
+        atomic_write(path, "new")
+    assert (str(info.value), info.value.path) == (f"{path}: {INTACT}: Invalid cross-device link", str(path))
+    assert [p.name for p in tmp_path.iterdir()] == ["a.tour.json"] and path.read_text(encoding="utf-8") == "old"
 
 
 def test_the_sweep_takes_temp_files_older_than_a_minute_and_only_the_named_files(tmp_path):
