@@ -171,3 +171,23 @@ def test_the_narrow_side_is_drawn_at_least_a_fifth_as_long_as_the_long_side():
     # 0.05° wide, 1° high: the width counts as 0.2°, so 648 px / 0.2° = 3240 px per degree
     tall = Frame.around([at("a", -0.5, 0.0), at("b", 0.5, 0.05)], 720, 5000, 36)
     assert tall.scale == pytest.approx(3240.0)
+
+
+def test_names_right_on_the_top_or_left_edge_are_drawn():
+    from planner.geo.boundaries import Area, Division, Geography
+    from planner.render.route_svg import _geography
+
+    frame = Frame(kx=1.0, cx=0.5, cy=0.0, scale=1024.0, width=1096, height=480)  # x = 548 + (lon − 0.5)·1024
+    ring = (np.array([[0.5, 0.0]]),)
+    labels = [(0.0, 0.5 - 548 / 1024), (228 / 1024, 0.5), (0.0, 0.5 - 547.5 / 1024), (227.5 / 1024, 0.5)]
+    cities = tuple(Area(Division(str(i), f"城{i}", "city", 0, 0), ring, label) for i, label in enumerate(labels))
+    assert [frame.xy(*label) for label in labels] == [(0.0, 228.0), (548.0, 0.0), (0.5, 228.0), (548.0, 0.5)]
+    names = [part for part in _geography(Geography(cities=cities), frame, False, 1096, 480) if 'fill="#5a5267"' in part]
+    assert [n.split('fill="#5a5267">')[-1] for n in names] == ["城0</text>", "城1</text>", "城2</text>", "城3</text>"]
+
+
+def test_the_scale_bar_rounds_down_a_fifth_of_the_width_just_short_of_5_km():
+    from planner.render.route_svg import _scale_bar
+
+    px_per_km = 140 / 4.99  # 140 px is 4.99 km: the bar is 2 km, 56.1 px
+    assert _scale_bar(px_per_km * 111.195, 1.0, 480).endswith('<text x="76.1" y="472" font-size="12" fill="#333">2 km</text>')
