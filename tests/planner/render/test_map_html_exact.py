@@ -149,3 +149,27 @@ def test_the_page_says_which_base_it_shows_and_refuses_unknown_tiles():
     assert '<div class="st-note">' not in keyed and "tk=k\\u0026lt;1\\u0026gt;" in keyed
     assert "tianditu.gov.cn/vec_w/" in keyed and "tianditu.gov.cn/cva_w/" in keyed and "LAYER=cva" in keyed
     assert re.search(r"studyTourGeo\(\{.*\}, false\);", keyed)
+
+
+def tile_layers(page):
+    """(url, attribution, subdomains, max zoom) of each tile layer the page adds."""
+    found = re.findall(r'L\.tileLayer\(\s*("(?:[^"\\]|\\.)*"),\s*(\{.*?\})\s*\)', page, re.S)
+    out = []
+    for url, options in found:
+        opts = json.loads(re.sub(r",\s*\}$", "}", options))
+        out.append((json.loads(url), opts["attribution"], opts["subdomains"], opts["maxZoom"]))
+    return out
+
+
+def test_each_base_map_asks_its_own_tile_server():
+    assert tile_layers(render_html(small_map(), "none")) == []
+    assert tile_layers(render_html(small_map(), "tianditu")) == []  # no key: offline
+    assert tile_layers(render_html(small_map(), "gaode")) == [
+        ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+         "© 高德地图 AutoNavi", "1234", 18)]
+    wmts = ("https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s&STYLE=default"
+            "&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k1")
+    assert tile_layers(render_html(small_map(), "tianditu", tianditu_key="k1")) == [
+        (wmts % ("vec", "vec"), "© 天地图", "01234567", 18), (wmts % ("cva", "cva"), "© 天地图", "01234567", 18)]
+    (osm,) = tile_layers(render_html(small_map(), "osm"))
+    assert osm[0] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
