@@ -296,9 +296,10 @@ def test_text_that_looks_like_a_formula_stays_text_and_control_characters_are_dr
     assert wb["=SUM(A1_A9)"]["A1"].value == "=SUM(A1:A9) 行程"
 
 
-def test_a_day_without_activities_has_no_rows_in_the_group_sheet():
+def test_a_day_without_activities_has_only_its_night_in_the_group_sheet():
     t = one_visit_tour()
     t.groups[0].days.append(t.groups[0].days[0].model_validate({"date": "2025-02-25", "start": "hotel",
                                                                 "end": "hotel"}))
     ws = book(t)["第一组"]
-    assert [r[0] for r in rows(ws, 5)] == [D24] * 4 and ws.auto_filter.ref == "A4:J8"
+    assert [r[0] for r in rows(ws, 5)] == [D24] * 4 + [dt.datetime(2025, 2, 25)]  # no 出发 on the 25th
+    assert rows(ws, 9)[0][3:6] == ("住宿", "酒店", "酒店") and ws.auto_filter.ref == "A4:J9"
