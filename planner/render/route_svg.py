@@ -87,12 +87,8 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
         out.append(f'<polyline points="{pts}" fill="none" stroke="{escape(route.colour)}" stroke-width="3.5" '
                    'stroke-linejoin="round" stroke-opacity="0.85"/>')
     colours = {r.group_id: r.colour for r in route_map.routes}
-    placed: list[tuple[float, float]] = []
-    for m in sorted(route_map.markers, key=lambda mk: mk.kind == STOP):
-        x, y = xy(m.site.lat, m.site.lon)
-        while any(abs(x - px) < 19 and abs(y - py) < 19 for px, py in placed):
-            x += 20  # stops at (nearly) the same point sit side by side instead of hiding each other
-        placed.append((x, y))
+    markers = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
+    for m, (x, y) in zip(markers, _side_by_side([xy(m.site.lat, m.site.lon) for m in markers])):
         if m.kind in (HOTEL, STATION):
             fill, label = ("#5b4a8b", "宿") if m.kind == HOTEL else ("#333333", "站")
             out.append(f'<rect x="{x - 8:.1f}" y="{y - 8:.1f}" width="16" height="16" rx="2" fill="{fill}" '
@@ -108,6 +104,29 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
     out.append("</svg>")
     return "".join(out)
 
+
+def _side_by_side(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Where each marker goes: 20 px right of its point until no placed marker lies within 19 px in both x
+    and y, so stops at (nearly) the same point sit side by side instead of hiding each other.
+
+    Placed markers are kept in 20 px cells (only the 3×3 cells around a spot can hold a clash), and a marker
+    whose point equals an earlier one's resumes where that one stopped — every spot before was taken then and
+    still is, and the same additions give the same figures. Comparing with every placed marker was quadratic
+    (cubic for a pile of stops on one site)."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    resume: dict[tuple[float, float], float] = {}
+    out = []
+    for start in points:
+        x, y = resume.get(start, start[0]), start[1]
+        row = int(y // 20)
+        while any(abs(x - px) < 19 and abs(y - py) < 19
+                  for column in range(int(x // 20) - 1, int(x // 20) + 2) for r in (row - 1, row, row + 1)
+                  for px, py in cells.get((column, r), ())):
+            x += 20
+        resume[start] = x
+        cells.setdefault((int(x // 20), row), []).append((x, y))
+        out.append((x, y))
+    return out
 
 WATER = "#e3edf5"
 _LOOK = {"province": 'fill="#fbf9f1" stroke="#8c829e" stroke-width="1.3"',
