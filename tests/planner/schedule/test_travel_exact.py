@@ -68,4 +68,3 @@ def test_a_known_leg_serves_both_ways_unless_the_way_back_is_given():
     assert est.leg(SHANGHAI, ningbo).km == round(straight_km(SHANGHAI, ningbo) * 1.3, 1)
     assert est.leg(SHANGHAI, ningbo).known and not est.leg(HANGZHOU, ningbo).known
     assert est.leg(HANGZHOU, SHANGHAI) is est.leg(HANGZHOU, SHANGHAI)  # cached
-
