@@ -22,6 +22,7 @@ def test_a_catalogue_lookup_of_a_missing_id_is_none():
 
 
 def test_errors_start_with_where_in_the_file_they_are():
+    assert _error({"end_date": "2026-02-24"})["type"] == "tour_too_long"
     assert _message(end_date="2026-02-24") == ("end_date: the tour lasts 367 days; at most 366 (a plan covers at "
                                                "most a year, so checking and the board stay fast)")
     assert _message(groups=[group("g", day("2025-03-01", start=None, end=None))], sites=[]) == (
@@ -53,12 +54,15 @@ def _error(doc) -> dict:
 def test_each_wrong_group_day_or_reference_is_named_where_it_is():
     assert _error({"end_date": "2025-02-22"}) == {
         "type": "tour_dates", "loc": (), "msg": "ends on 2025-02-22, before it starts on 2025-02-23"}
-    assert _error({"groups": [group("g", day("2025-02-24")), group("g", day("2025-02-24"))]})["msg"] == (
-        "groups[1].id: id 'g' is already used by [0]")
-    assert _error({"groups": [group("g", day("2025-02-24"), day("2025-02-25"), day("2025-02-24"))]})["msg"] == (
-        "groups[0].days[2]: 2025-02-24 already planned in days[0]")
-    assert _error({"groups": [group("g", day("2025-02-24", end="inn"))]})["msg"] == (
-        "groups[0].days[0].end: site 'inn' is not in the tour's sites")
+    assert _error({"groups": [group("g", day("2025-02-24")), group("g", day("2025-02-24"))]}) == {
+        "type": "duplicate_id", "loc": (), "msg": "groups[1].id: id 'g' is already used by [0]"}
+    assert _error({"groups": [group("g", day("2025-02-24"), day("2025-02-25"), day("2025-02-24"))]}) == {
+        "type": "duplicate_date", "loc": (), "msg": "groups[0].days[2]: 2025-02-24 already planned in days[0]"}
+    assert _error({"groups": [group("g", day("2025-03-01"))]}) == {
+        "type": "day_outside", "loc": (),
+        "msg": "groups[0].days[0]: 2025-03-01 is outside the tour dates 2025-02-23 – 2025-02-28"}
+    assert _error({"groups": [group("g", day("2025-02-24", end="inn"))]}) == {
+        "type": "unknown_site", "loc": (), "msg": "groups[0].days[0].end: site 'inn' is not in the tour's sites"}
     assert _error({"groups": [group("g", day("2025-02-24", start="inn"))]})["msg"] == (
         "groups[0].days[0].start: site 'inn' is not in the tour's sites")
     ride = {"kind": "transfer", "site": "x", "origin": "stn", "minutes": 30}
