@@ -128,7 +128,10 @@ def test_a_request_names_the_groups_and_dates_to_plan_when_the_call_does_not():
     with pytest.raises(PlannerError, match="^request: no group 'g5' in the tour$"):
         run(t, time_limit=0.5, request=PlanRequest(groups=["g5"]))
     # a hotel choice: judged against the tour as given, its diff from it
-    out = run(t, ["g1"], time_limit=0.5,
-              request=PlanRequest(hotels=[HotelChoice(group="g1", date=D24, candidates=["hall"])]))
+    reports = []
+    out = run(t, ["g1"], time_limit=0.5, progress=lambda *a: reports.append(a),
+              request=PlanRequest(hotels=[HotelChoice(group="g1", date=D24, candidates=["hall"])],
+                                  topics={"g1": ["党建"]}))
     assert out.before.problems == schedule(t).problems and out.diff is not None
+    assert set(out.plan.routes) == {R24, R25} and out.uncovered == [("g1", "党建")] and reports
     assert out.tour.group("g1").day(D24).end in ("hotel", "hall") and t.group("g1").day(D24).end == "hotel"
