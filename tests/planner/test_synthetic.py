@@ -47,6 +47,13 @@ def test_each_day_is_a_short_ride_on_and_its_sites_cluster_round_the_hotel():
     assert max(steps) > 0.1  # it does move
 
 
+def test_groups_start_spread_over_four_degrees_each_way():
+    t = synthetic_tour(groups=12, days=1, visits=1, seed=2)
+    lats = [t.site(f"h{g}-0").lat for g in range(12)]
+    lons = [t.site(f"h{g}-0").lon for g in range(12)]
+    assert max(lats) - min(lats) > 1.5 and max(lons) - min(lons) > 1.5
+
+
 def test_a_seed_gives_the_same_tour_and_another_seed_another():
     assert synthetic_tour(2, 3, 2, seed=5) == synthetic_tour(2, 3, 2, seed=5)
     assert synthetic_tour(2, 3, 2, seed=5).sites != synthetic_tour(2, 3, 2, seed=6).sites

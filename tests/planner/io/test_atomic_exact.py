@@ -161,3 +161,31 @@ def test_bytes_are_written_as_given_and_text_as_utf8(tmp_path):
     atomic_write(tmp_path / "b", bytearray(b"\x00\xff"))
     atomic_write(tmp_path / "t", "行程")
     assert (tmp_path / "b").read_bytes() == b"\x00\xff" and (tmp_path / "t").read_bytes() == "行程".encode("utf-8")
+
+
+def test_without_proc_the_umask_is_read_and_put_back(monkeypatch):
+    """macOS and Windows have no /proc: the fallback sets a umask for an instant and restores it."""
+    real_read_text = Path.read_text
+
+    def read_text(self, *args, **kwargs):
+        if str(self) == "/proc/self/status":
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real_read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    old = os.umask(0o027)
+    try:
+        assert current_umask() == 0o027 and current_umask() == 0o027
+    finally:
+        os.umask(old)
+
+
+def test_the_sweep_leaves_a_link_named_like_a_temp_file(tmp_path):
+    target = tmp_path / "someone-elses.txt"
+    target.write_text("keep", encoding="utf-8")
+    link = tmp_path / ".a.json.abcdefgh.tmp"
+    link.symlink_to(target)
+    old = time.time() - 3600
+    os.utime(link, (old, old), follow_symlinks=False)
+    os.utime(target, (old, old))
+    assert sweep_stale_temps(tmp_path) == [] and link.is_symlink()
