@@ -193,3 +193,18 @@ def test_rooms_of_another_night_or_group_stay_out_of_a_nights_row():
     assert sections[0] == ("roster", "分组名单",
                            "<h3>第一组（1 人）</h3>" + table_html(roster_table(t, "g1", "staff"))
                            + "<h3>第二组（1 人）</h3>" + table_html(roster_table(t, "g2", "staff")))
+
+
+def test_nights_without_notes_are_blank_and_emergency_notes_are_a_column():
+    t = joint_tour(people={"nights": [{"group": "g1", "date": "2025-02-24", "notes": "14:00 入住"}],
+                           "emergency": [{"name": "急救中心", "phone": "120", "notes": "24小时"}]})
+    assert hotel_table(t, t.groups, "staff")[1] == [["2月24日", "第一组", "酒店", "14:00 入住"],
+                                                    ["2月24日", "第二组", "酒店", ""], ["2月25日", "第二组", "酒店", ""]]
+    assert emergency_table(t) == (["名称", "电话", "备注"], [["急救中心", "120", "24小时"]])
+
+
+def test_the_staff_handbook_shows_a_drivers_private_phone_in_the_coach_section():
+    t = roster_tour()
+    t.people.vehicles[0].phone_shared = False
+    coaches = dict((a, h) for a, _, h in people_sections(t, t.groups, "staff"))["coaches"]
+    assert f"{NOWRAP}13800001111</td>" in coaches

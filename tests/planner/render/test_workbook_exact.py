@@ -165,6 +165,7 @@ def test_sites_sheet_lists_teaching_sites_with_hours_closures_and_visits(staff_b
 
 def test_problems_sheet_lists_each_problem_with_level_code_group_date_and_message(staff_book):
     ws = staff_book["问题"]
+    assert ws["A1"].value == "检查发现的问题" and ws["A1"].font.sz == 14
     assert rows(ws, 3) == [("级别", "代码", "分组", "日期", "说明"),
                            ("警告", "roster-headcount", "第一组", None, "第一组：名单 2 人，与计划人数 12 人不符")]
     assert widths(ws, 5) == [7, 20, 14, 9, 90]
@@ -303,3 +304,9 @@ def test_a_day_without_activities_has_only_its_night_in_the_group_sheet():
     ws = book(t)["第一组"]
     assert [r[0] for r in rows(ws, 5)] == [D24] * 4 + [dt.datetime(2025, 2, 25)]  # no 出发 on the 25th
     assert rows(ws, 9)[0][3:6] == ("住宿", "酒店", "酒店") and ws.auto_filter.ref == "A4:J9"
+
+
+def test_a_group_named_like_a_fixed_sheet_gets_its_own_name():
+    t = joint_tour()
+    t.groups[0].name, t.groups[1].name = "问题", "总览"
+    assert book(t).sheetnames == ["总览", "问题(2)", "总览(2)", "住宿", "教学点", "问题"]
