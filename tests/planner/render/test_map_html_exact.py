@@ -173,3 +173,11 @@ def test_each_base_map_asks_its_own_tile_server():
         (wmts % ("vec", "vec"), "© 天地图", "01234567", 18), (wmts % ("cva", "cva"), "© 天地图", "01234567", 18)]
     (osm,) = tile_layers(render_html(small_map(), "osm"))
     assert osm[0] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+def test_an_empty_map_opens_over_zhejiang_drawn_as_svg_with_one_scale_bar():
+    page = render_html(RouteMap("空", Scope(), [], []))
+    assert "center: [30.5, 120.5]," in page and '"zoom": 8,' in page and '"preferCanvas": false' in page
+    assert page.count("L.control.scale(") == 1  # the page's own, in kilometres only
+    assert "<title>空</title>" in page and page.count("<title>") == 1
+    assert page.count("<script>") == page.count("</script>")
