@@ -114,3 +114,8 @@ def test_a_site_id_used_twice_names_both_places():
     with pytest.raises(ValidationError) as err:
         Catalogue(sites=[site("y"), site("y")])
     assert err.value.errors()[0]["msg"] == "sites[1].id: id 'y' is already used by [0]"
+
+
+def test_days_on_the_tours_first_and_last_date_belong_to_it():
+    t = tour(group("g", day("2025-02-23"), day("2025-02-28")), sites=[])
+    assert [d.date.isoformat() for d in t.group("g").days] == ["2025-02-23", "2025-02-28"]

@@ -65,3 +65,13 @@ def test_a_group_that_comes_or_goes_replans_everything():
     t.groups.append(Group(id="d", name="d"))
     s = r.update({("b", MON)})  # a new group the edit did not name: still everything is redone
     assert same(s, schedule(t))
+
+
+def test_touching_every_group_still_keeps_their_untouched_days():
+    t = tour(group("a", day("2025-02-24", visit("x")), day("2025-02-25", visit("y"))), sites=[site("x"), site("y")])
+    r = Replanner(t)
+    kept = r.schedule.plan("a", TUE)
+    t.group("a").days[0].activities[0].minutes = 30
+    s = r.update({("a", MON), ("a", dt.date(2025, 2, 26))})  # Wednesday was never planned: nothing to drop
+    assert s.plan("a", TUE) is kept and s.plan("a", dt.date(2025, 2, 26)) is None
+    assert s.plan("a", MON).entries[0].duration == 30 and same(s, schedule(t))
