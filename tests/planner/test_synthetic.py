@@ -45,6 +45,10 @@ def test_each_day_is_a_short_ride_on_and_its_sites_cluster_round_the_hotel():
                 assert abs(s.lat - h.lat) <= 0.08 and abs(s.lon - h.lon) <= 0.08
     steps = [abs(t.site(f"h0-{d}").lat - t.site(f"h0-{d + 1}").lat) for d in range(11)]
     assert max(steps) > 0.1  # it does move
+    offsets = [(t.site(f"s0-{d}-{v}").lat - t.site(f"h0-{d}").lat, t.site(f"s0-{d}-{v}").lon - t.site(f"h0-{d}").lon)
+               for d in range(12) for v in range(4)]
+    assert min(a for a, _ in offsets) < -0.02 < 0.02 < max(a for a, _ in offsets)   # on every side of the hotel
+    assert min(b for _, b in offsets) < -0.02 < 0.02 < max(b for _, b in offsets)
 
 
 def test_groups_start_spread_over_four_degrees_each_way():

@@ -126,10 +126,17 @@ def test_a_remembered_not_found_moves_on_to_the_next_service(maps, monkeypatch):
     ({"class": "highway", "addresstype": "city_district"}, "county"),
     ({"class": "highway", "addresstype": "road"}, "site")])
 def test_an_osm_area_is_county_precision(maps, monkeypatch, raw, precision):
-    monkeypatch.setitem(fake_maps.OSM, "某地", [{"lat": "28.123456789", "lon": "112.9", "display_name": "某地",
+    monkeypatch.setitem(fake_maps.OSM, "某地", [{"lat": "28.123456789", "lon": "112.987654321", "display_name": "某地",
                                               **raw}])
     point = OnlineGeocoder("", None, maps).locate("某地")
-    assert (point.lat, point.lon, point.precision) == (28.123457, 112.9, precision)  # kept to 6 decimals
+    assert (point.lat, point.lon, point.precision) == (28.123457, 112.987654, precision)  # kept to 6 decimals
+
+
+def test_a_baidu_answer_with_an_empty_level_has_no_label(maps, monkeypatch):
+    monkeypatch.setitem(fake_maps.BAIDU, "某厂", {"status": 0, "result": {"location": {"lng": 120.0, "lat": 30.0},
+                                                              "level": ""}})
+    point = OnlineGeocoder("ak", None, maps, use_nominatim=False).locate("某厂")
+    assert (point.label, point.precision, point.service) == ("", "site", "baidu")
 
 
 def test_a_refused_request_is_tried_once_more_then_reported(maps):
