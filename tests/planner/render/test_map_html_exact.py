@@ -181,3 +181,28 @@ def test_an_empty_map_opens_over_zhejiang_drawn_as_svg_with_one_scale_bar():
     assert page.count("L.control.scale(") == 1  # the page's own, in kilometres only
     assert "<title>空</title>" in page and page.count("<title>") == 1
     assert page.count("<script>") == page.count("</script>")
+
+
+def geo_of(page):
+    """The offline outlines the page was given: {level: [{name, at, rings}]}."""
+    found = re.search(r"studyTourGeo\((\{.*?\}), (true|false)\);", page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_the_page_inlines_leaflet_and_its_runtime_and_outlines_what_it_shows():
+    from planner.render.map_html import leaflet_assets
+
+    hangzhou = RouteMap("杭州", Scope(), [Route("a", "甲", "#000000", points=[at("p", 30.27, 120.15),
+                                                                          at("q", 30.30, 120.20)])], [])
+    page = render_html(hangzhou, "osm")
+    js, css = leaflet_assets()
+    assert f"<script>{js}</script>" in page and f"<style>{css}\n" in page
+    assert "window.studyTourMap = map;" in page  # the page's runtime, after the map
+    assert re.search(r'>\s*<div class="st-legend" id="st-legend"></div>\s*<', page)
+    wgs = geo_of(page)
+    assert [a["name"] for a in wgs["province"]] == ["浙江省"]
+    gcj = geo_of(render_html(hangzhou, "gaode"))
+    assert [a["name"] for a in gcj["province"]] == ["浙江省"]
+    assert gcj["province"][0]["rings"] != wgs["province"][0]["rings"]  # 高德 draws in GCJ-02
+    beijing = geo_of(render_html(hangzhou, "osm", area=((39.8, 116.3), (40.0, 116.5))))
+    assert "北京市" in [a["name"] for a in beijing["province"]] and "浙江省" not in [a["name"] for a in beijing["province"]]
