@@ -108,6 +108,9 @@ def test_a_booked_site_is_served_after_the_booking():
     assert _visits(plan) == [("c", 600)]
     inst, plan = _solve(c, resources={"site": Resource("site", 1)}, busy=[replace(busy[0], day=2)])
     assert _visits(plan) == [("c", 540)]
+    two = busy + [replace(busy[0], start=520, duration=60)]   # two groups there until 09:40 and 09:20
+    inst, plan = _solve(c, resources={"site": Resource("site", 2)}, busy=two)
+    assert _visits(plan) == [("c", 580)]                      # a third group waits for the first to leave
 
 
 def test_a_required_stop_that_cannot_fit_is_dropped_at_its_price():
