@@ -74,4 +74,5 @@ def test_touching_every_group_still_keeps_their_untouched_days():
     t.group("a").days[0].activities[0].minutes = 30
     s = r.update({("a", MON), ("a", dt.date(2025, 2, 26))})  # Wednesday was never planned: nothing to drop
     assert s.plan("a", TUE) is kept and s.plan("a", dt.date(2025, 2, 26)) is None
+    assert s.tour is t and r.schedule is s
     assert s.plan("a", MON).entries[0].duration == 30 and same(s, schedule(t))
