@@ -216,3 +216,13 @@ def test_a_current_day_where_no_single_stop_is_enough_loses_its_last_then_looks_
     # any three run to 13:40 or later, past 12:00; of x, y, z: x, z ends at 12:00, x, y at 12:50
     plan = construct(Instance(TRAVEL, [replace(DAY, latest=720)], stops), {"d": ["x", "y", "z", "w"]}, seconds=0.2)
     assert [(v.stop, v.start) for v in plan.routes["d"].visits] == [("x", 500), ("z", 600)]
+
+
+def test_the_first_plan_carries_each_days_lunch_and_times():
+    route = replace(DAY, lunch=LUNCH)
+    plan = construct(Instance(TRAVEL, [route], [A, B], travel_weight=1, span_weight=1), seconds=0.2)
+    rp = plan.routes["d"]
+    # b first (08:20), a at 09:05, then lunch at 11:30 where the day ends earliest, home at 12:40
+    assert [(v.stop, v.start) for v in rp.visits] == [("b", 500), ("a", 545)]
+    assert (rp.lunch_after, rp.lunch_start) == (2, 690)
+    assert (rp.depart, rp.arrive, plan.travel, plan.score, plan.stopped) == (480, 760, 45, 0, "heuristic")
