@@ -2,7 +2,8 @@
 
 The body (all after the contents) is laid out first and alone: the page of every section is then known and
 the cover and contents, a document of their own, are laid out with the numbers. One layout of the body, and
-no edit of it afterwards. Route maps are made when their page prints (page_images).
+no edit of it afterwards. Route maps are drawn by a child process during the layout (map_worker) and
+decoded when their page prints (page_images).
 Works in any thread (no widgets), so the window can export without freezing.
 """
 
@@ -14,12 +15,12 @@ from pathlib import Path
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, handbook_sections
-from planner.render.routes import Scope
+from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, cycle_collection_paused, give_back_freed_memory
 from ui.exports.pdf_print import mm as _mm
+from ui.exports.map_worker import MapWorker
 from ui.exports.page_images import PageImagesDocument
-from ui.exports.route_image import route_image
 
 
 def _candidates(doc: QTextDocument) -> list[tuple[QTextBlock, QTextTable | None]]:
@@ -133,19 +134,28 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
-    with cycle_collection_paused():
-        return _export(schedule, path, options, progress or (lambda _p, _t: None))
+    groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
+    drawn = [(build_route_map(schedule, Scope(gid)), 720, 480, 2) for gid in groups]
+    with cycle_collection_paused(), MapWorker(drawn) as worker:  # a child draws them while the layout runs
+        maps = {f"route-{gid}": partial(worker.image, i, partial(_draw_here, schedule, Scope(gid)))
+                for i, gid in enumerate(groups)}
+        return _export(schedule, path, options, maps, progress or (lambda _p, _t: None))
 
 
-def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, report: Progress) -> int:
+def _draw_here(schedule: Schedule, scope: Scope):
+    """A map the child did not draw (the map code is imported only then)."""
+    from ui.exports.route_image import route_image
+
+    return route_image(schedule, scope)
+
+
+def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, maps: dict, report: Progress) -> int:
     target = PdfTarget(schedule.tour.title, options.print_date)  # finish() replaces the file at once
     options.image_width = int(target.width * 96 / RESOLUTION * 0.9)  # rich text sizes images in 1/96 in
-    groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
     report(5, "layout")
     sections = handbook_sections(schedule, options)
     anchors = [anchor for anchor, _ in sections]
     options.toc_pages = None
-    maps = {f"route-{gid}": partial(route_image, schedule, Scope(gid)) for gid in groups}
     body = target.document(handbook_body(schedule, options), CSS, doc=PageImagesDocument(maps))
     keep_with_next(body)
     report(45, "layout")

@@ -13,7 +13,11 @@ from planner.schedule.scheduler import Schedule
 
 def route_image(schedule: Schedule, scope: Scope, width: int = 720, height: int = 480, scale: int = 2) -> QImage:
     """Drawn at `scale`× the SVG's size, so it stays sharp in print and on a phone's dense screen."""
-    svg = route_svg(build_route_map(schedule, scope), width, height)
+    return svg_image(route_svg(build_route_map(schedule, scope), width, height), width, height, scale)
+
+
+def svg_image(svg: str, width: int, height: int, scale: int) -> QImage:
+    """The SVG on white at `scale`× (also how ui/exports/map_worker.py's child draws it: the same pixels)."""
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     image = QImage(width * scale, height * scale, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
