@@ -111,9 +111,9 @@ def test_badges_by_kind():
 
 def test_markers_at_the_same_point_to_four_places_sit_side_by_side():
     near = at("n", 0.05 + 4e-6, 0.2 - 4e-6)  # the same point once rounded to 4 places
-    apart = at("m", 0.0502, 0.2)
-    markers = [Marker(s, STOP, i) for i, s in enumerate([X, near, apart, X])]
-    assert _shifts(markers) == [0, 24, 0, 48]
+    apart, east = at("m", 0.0502, 0.2), at("e", 0.05, 0.21)
+    markers = [Marker(s, STOP, i) for i, s in enumerate([X, near, apart, X, east])]
+    assert _shifts(markers) == [0, 24, 0, 48, 0]
 
 
 def test_json_keeps_chinese_and_never_closes_a_script():
@@ -127,6 +127,7 @@ def test_outlines_travel_as_integer_lat_lon_pairs_with_escaped_names():
     assert data == {"province": [], "city": [{"name": "&lt;杭州&gt;", "at": [30.28123, 120.15123],
                                               "rings": [[3050000, 12012346, 3065432, 12020000]]}],
                     "county": []}
+    assert all(type(v) is int for v in data["city"][0]["rings"][0])  # integers: a third of the text
 
 
 def test_the_page_says_which_base_it_shows_and_refuses_unknown_tiles():
@@ -204,5 +205,20 @@ def test_the_page_inlines_leaflet_and_its_runtime_and_outlines_what_it_shows():
     gcj = geo_of(render_html(hangzhou, "gaode"))
     assert [a["name"] for a in gcj["province"]] == ["浙江省"]
     assert gcj["province"][0]["rings"] != wgs["province"][0]["rings"]  # 高德 draws in GCJ-02
+    from planner.geo.boundaries import geography
+
+    assert wgs == json.loads(json.dumps(geo_data(geography(hangzhou.bounds(), "wgs84"))))
+    assert gcj == json.loads(json.dumps(geo_data(geography(hangzhou.bounds(), "gcj02"))))
+    assert '"refit": true}' in page  # the first drawing fits the map to the routes
+    assert "1 stops" in render_html(small_map(), "osm", lang="en")  # the legend in the page's language
     beijing = geo_of(render_html(hangzhou, "osm", area=((39.8, 116.3), (40.0, 116.5))))
     assert "北京市" in [a["name"] for a in beijing["province"]] and "浙江省" not in [a["name"] for a in beijing["province"]]
+
+
+def test_a_map_built_with_defaults_is_offline_and_chinese():
+    from planner.render.map_html import build_map
+
+    page = build_map(small_map()).get_root().render()
+    assert '<div class="st-note">在线底图已关闭：离线显示省、市、县界</div>' in page and "1 站" in page
+    keyless = build_map(small_map(), "tianditu").get_root().render()
+    assert '<div class="st-note">在线底图已关闭' in keyless and tile_layers(keyless) == []
