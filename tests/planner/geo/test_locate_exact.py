@@ -126,10 +126,10 @@ def test_a_remembered_not_found_moves_on_to_the_next_service(maps, monkeypatch):
     ({"class": "highway", "addresstype": "city_district"}, "county"),
     ({"class": "highway", "addresstype": "road"}, "site")])
 def test_an_osm_area_is_county_precision(maps, monkeypatch, raw, precision):
-    monkeypatch.setitem(fake_maps.OSM, "某地", [{"lat": "28.123456789", "lon": "112.987654321", "display_name": "某地",
+    monkeypatch.setitem(fake_maps.OSM, "某地", [{"lat": "28.123456789", "lon": "112.987654321", "display_name": "",
                                               **raw}])
     point = OnlineGeocoder("", None, maps).locate("某地")
-    assert (point.lat, point.lon, point.precision) == (28.123457, 112.987654, precision)  # kept to 6 decimals
+    assert (point.lat, point.lon, point.precision, point.label) == (28.123457, 112.987654, precision, "")  # 6 decimals
 
 
 def test_a_baidu_answer_with_an_empty_level_has_no_label(maps, monkeypatch):
