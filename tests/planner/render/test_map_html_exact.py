@@ -111,9 +111,9 @@ def test_badges_by_kind():
 
 def test_markers_at_the_same_point_to_four_places_sit_side_by_side():
     near = at("n", 0.05 + 4e-6, 0.2 - 4e-6)  # the same point once rounded to 4 places
-    apart, east = at("m", 0.0502, 0.2), at("e", 0.05, 0.21)
-    markers = [Marker(s, STOP, i) for i, s in enumerate([X, near, apart, X, east])]
-    assert _shifts(markers) == [0, 24, 0, 48, 0]
+    apart, east, close = at("m", 0.0502, 0.2), at("e", 0.05, 0.21), at("c", 0.05, 0.20004)
+    markers = [Marker(s, STOP, i) for i, s in enumerate([X, near, apart, X, east, close])]
+    assert _shifts(markers) == [0, 24, 0, 48, 0, 72]
 
 
 def test_json_keeps_chinese_and_never_closes_a_script():
