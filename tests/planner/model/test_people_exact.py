@@ -37,3 +37,27 @@ def test_new_ids_count_from_one_past_every_kind_of_id():
     assert new_person_id(people, "s") == "s3"
     assert new_person_id(people, "v") == "v2"
     assert new_person_id(People(), "p") == "p1"
+
+
+def test_a_roster_line_is_known_by_its_id_number_its_name_with_phone_or_its_name():
+    from planner.model.people import Participant, StaffMember, person_keys
+    full = Participant(id="p1", name="甲", phone=" 0571-8697 1085 ", id_number=" 330402x ")
+    assert (full.phone, full.id_number) == ("0571-8697 1085", "330402x")
+    assert person_keys(full) == [("id", "330402X"), ("phone", "甲", "057186971085")]
+    assert person_keys(Participant(id="p2", name="乙", id_number="1-2")) == [("id", "1-2")]
+    assert person_keys(StaffMember(id="s1", role="guide", name="丙", phone="+86 139")) == [("phone", "丙", "86139")]
+    assert person_keys(StaffMember(id="s2", role="guide", name="丁")) == [("name", "丁")]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("phone", "abc", "'abc' is not a phone number (digits, +, - and spaces only)"),
+    ("phone", " -- ", "'--' is not a phone number (digits, +, - and spaces only)"),
+    ("id_number", " 33/04 ", "'33/04' is not an ID number (letters, digits and - only)")])
+def test_junk_in_a_phone_or_id_number_is_refused_quoting_it(field, value, message):
+    from pydantic import ValidationError
+
+    from planner.model.people import Participant
+    with pytest.raises(ValidationError) as err:
+        Participant(id="p1", name="甲", **{field: value})
+    e = err.value.errors()[0]
+    assert (e["type"], e["msg"]) == (field, message)
