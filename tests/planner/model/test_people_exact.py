@@ -61,3 +61,28 @@ def test_junk_in_a_phone_or_id_number_is_refused_quoting_it(field, value, messag
         Participant(id="p1", name="甲", **{field: value})
     e = err.value.errors()[0]
     assert (e["type"], e["msg"]) == (field, message)
+
+
+@pytest.mark.parametrize(("people", "code", "message"), [
+    ({"participants": [{"id": "x1", "name": "甲"}], "vehicles": [{"id": "x1", "group": "g1"}]}, "duplicate_id",
+     "people.vehicles[0].id: id 'x1' is already used by people.participants[0]"),
+    ({"staff": [{"id": "s1", "role": "guide", "name": "乙", "group": "g9"}]}, "unknown_group",
+     "people.staff[0].group: group 'g9' is not in the tour"),
+    ({"rooms": [{"group": "g9", "date": "2025-02-24", "number": "1"}]}, "unknown_group",
+     "people.rooms[0].group: group 'g9' is not in the tour"),
+    ({"nights": [{"group": "g1", "date": "2025-02-23"}, {"group": "g1", "date": "2025-03-01"}]}, "day_outside",
+     "people.nights[1].date: 2025-03-01 is outside the tour dates 2025-02-23 – 2025-02-28"),
+    ({"nights": [{"group": "g1", "date": "2025-02-28"}, {"group": "g1", "date": "2025-02-28"}]}, "duplicate_night",
+     "people.nights[1]: g1 2025-02-28 has notes twice"),
+    ({"participants": [{"id": "p1", "name": "甲"}],
+      "rooms": [{"group": "g1", "date": "2025-02-24", "number": "1", "occupants": ["p1", "p7"]}]}, "unknown_person",
+     "people.rooms[0].occupants[1]: 'p7' is not in the roster")])
+def test_roster_references_that_do_not_resolve_are_named_where_they_are(people, code, message):
+    from pydantic import ValidationError
+
+    from planner.model.tour import Tour
+    with pytest.raises(ValidationError) as err:
+        Tour.model_validate({"title": "t", "start_date": "2025-02-23", "end_date": "2025-02-28",
+                             "groups": [{"id": "g1", "name": "一组"}], "people": people})
+    e = err.value.errors()[0]
+    assert (e["type"], e["msg"]) == (code, message)
