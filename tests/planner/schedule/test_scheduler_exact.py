@@ -54,3 +54,12 @@ def test_a_problem_reads_in_chinese_unless_asked_otherwise():
     p = Problem("no-hotel", "g1", MON, params={"group": "一组", "date": "2月24日"})
     assert p.message() == "一组 2月24日：未指定当晚住宿" == p.message("zh")
     assert p.message("en") == "一组 2月24日: no hotel for the night"
+
+
+def test_a_night_or_a_start_left_open_is_no_start_mismatch():
+    no_hotel = tour(group("a", day("2025-02-24", visit("x"), end=None), day("2025-02-25", visit("y"))),
+                    sites=[site("x"), site("y")])
+    assert [(p.code, p.date) for p in schedule(no_hotel).problems] == [("no-hotel", MON)]
+    no_start = tour(group("a", day("2025-02-24", visit("x"), end="inn"), day("2025-02-25", visit("y"), start=None)),
+                    sites=[site("x"), site("y"), site("inn", kind="hotel")])
+    assert schedule(no_start).problems == []
