@@ -4,6 +4,7 @@ whenever the child cannot start, dies, or says a map is ready that it never wrot
 import datetime as dt
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -98,3 +99,11 @@ def test_each_groups_map_prints_on_its_page_whether_the_child_or_this_process_dr
     apart = [[np.abs(p - d).mean() for d in drawn] for p in printed]
     assert [row.index(min(row)) for row in apart] == [0, 1, 2] and max(map(min, apart)) < 2, apart
     assert min(x for i, row in enumerate(apart) for j, x in enumerate(row) if i != j) > 4 * max(map(min, apart))
+
+
+def test_closing_before_every_map_was_taken_ends_the_child_at_once(qapp, hunan):
+    slow = [sys.executable, "-c", "import sys, time; sys.stdin.readline(); print(0, flush=True); time.sleep(120)"]
+    worker = MapWorker(jobs(hunan), command=slow)
+    started = time.monotonic()
+    worker.close()  # after a failed export: the maps are no longer wanted
+    assert time.monotonic() - started < 10  # not the child's 120 s, nor the 60 s wait for a stalled one

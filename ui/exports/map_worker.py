@@ -42,6 +42,7 @@ class MapWorker:
         self._dir = tempfile.TemporaryDirectory(prefix="study-tour-maps-")
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._ready: set[int] = set()
+        self._count = len(maps)
         self._running = False
         root = str(Path(__file__).resolve().parents[2])  # the child imports this very code
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
@@ -113,8 +114,10 @@ class MapWorker:
                     self._child.stdin.close()  # never sent: the child ends on an empty line
                 except OSError:
                     pass
+            if len(self._ready) < self._count:
+                self._stop()  # the export ended early (an error): no need for the rest
             try:
-                self._child.wait(timeout=WAIT_S)
+                self._child.wait(timeout=WAIT_S)  # it has drawn all: only its peak is left to say
             except subprocess.TimeoutExpired:
                 self._child.kill()
                 self._child.wait()
