@@ -63,3 +63,13 @@ def test_a_night_or_a_start_left_open_is_no_start_mismatch():
     no_start = tour(group("a", day("2025-02-24", visit("x"), end="inn"), day("2025-02-25", visit("y"), start=None)),
                     sites=[site("x"), site("y"), site("inn", kind="hotel")])
     assert schedule(no_start).problems == []
+
+
+def test_arriving_after_the_last_closing_starts_on_arrival_and_is_outside_hours():
+    t = tour(group("a", day("2025-02-24", visit("x", minutes=180), visit("park", minutes=60, id="p"))),
+             sites=[site("x"), site("park", hours=[{"start": "09:00", "end": "10:00"}])])
+    e = schedule(t).plan("a", MON).entries[1]
+    assert (e.arrive, e.start, e.end, e.hours_violation) == (660, 660, 720, True)
+    (p,) = [p for p in schedule(t).problems if p.code == "outside-hours"]
+    assert (p.group_id, p.date, p.activity_id, p.values()["start"], p.values()["end"]) == ("a", MON, "p", "11:00",
+                                                                                          "12:00")
