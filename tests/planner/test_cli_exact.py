@@ -146,3 +146,8 @@ def test_a_files_problems_are_told_in_the_asked_language(tmp_path, capsys):
         EXIT_UNUSABLE, "", f"study-tour check: {bad}:\n  day_window.end = '25:00': “25:00”不是有效的时刻（00:00–23:59）\n")
     assert _run(["check", str(bad), "--lang", "en"], capsys)[2] == (
         f"study-tour check: {bad}:\n  day_window.end = '25:00': '25:00' is not a time of day (00:00–23:59)\n")
+
+
+def test_no_command_at_all_is_refused_by_the_parser(capsys):
+    code, out, err = _run([], capsys)
+    assert (code, out) == (2, "") and err.endswith("study-tour: error: the following arguments are required: command\n")
