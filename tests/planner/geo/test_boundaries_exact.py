@@ -63,6 +63,8 @@ def test_thinned_outlines_are_kept_on_disk_read_back_and_remade_when_damaged(mon
     folder = tmp_path / "outlines" / boundaries._package_version()
     county = folder / "330106-0.00195312-wgs.npz"
     assert county.exists() and (folder / "330100-0.00390625-wgs.npz").exists()
+    geography(AROUND_XIHU, "gcj02", detail=0.004)                     # 高德's datum: kept apart
+    assert (folder / "330106-0.00195312-gcj.npz").exists()
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []   # no temp file left behind
     xihu = next(a for a in first.counties if a.division.code == "330106")
     with np.load(county) as saved:
