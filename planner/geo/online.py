@@ -96,7 +96,8 @@ class OnlineGeocoder:
                 continue
             try:
                 found = geocode(query)
-            except geo_exc.GeopyError as e:
+            except (geo_exc.GeopyError, TypeError, KeyError, ValueError) as e:
+                # geopy's parsers raise plain errors on an answer they do not expect (Baidu without "level")
                 failures.append(describe(name, e))
                 continue
             point = _point(name, found) if found is not None else None

@@ -215,3 +215,12 @@ def test_without_a_proxy_in_the_settings_none_from_the_environment_is_used(maps,
     monkeypatch.setenv("HTTP_PROXY", f"http://{dead}")
     point = OnlineGeocoder("", None, dataclasses.replace(maps, proxies=None)).locate("长沙市岳麓区麓山南路932号")
     assert (point.lat, point.lon) == (28.175, 112.938)
+
+
+def test_a_malformed_answer_is_that_services_failure_not_a_crash(maps, monkeypatch):
+    # geopy's Baidu parser raises TypeError when "level" is missing: the user reads one line, not a traceback
+    monkeypatch.setitem(fake_maps.BAIDU, "某厂", {"status": 0, "result": {"location": {"lng": 120.0, "lat": 30.0}}})
+    with pytest.raises(GeoError) as e:
+        OnlineGeocoder("ak", None, maps, use_nominatim=False).locate("某厂")
+    assert str(e.value).startswith("百度地图 (Baidu)：服务出错 (service error: ")
+    assert FakeMaps.log == [("baidu", "某厂")]  # not retried: the same answer would come again
