@@ -2,6 +2,7 @@
 whenever the child cannot start, dies, or says a map is ready that it never wrote."""
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import time
@@ -107,3 +108,19 @@ def test_closing_before_every_map_was_taken_ends_the_child_at_once(qapp, hunan):
     started = time.monotonic()
     worker.close()  # after a failed export: the maps are no longer wanted
     assert time.monotonic() - started < 10  # not the child's 120 s, nor the 60 s wait for a stalled one
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs a machine with two cores to take one away")
+def test_with_a_single_core_no_child_starts_and_every_map_is_drawn_here(qapp, hunan):
+    cores = os.sched_getaffinity(0)
+    drawn_here = []
+    try:
+        os.sched_setaffinity(0, {min(cores)})
+        peaks = len(map_worker.PEAKS_KB)
+        with MapWorker(jobs(hunan)) as worker:
+            for i in range(3):
+                worker.image(i, lambda i=i: drawn_here.append(i) or QImage())
+    finally:
+        os.sched_setaffinity(0, cores)
+    assert drawn_here == [0, 1, 2] and len(map_worker.PEAKS_KB) == peaks

@@ -47,7 +47,7 @@ class MapWorker:
         root = str(Path(__file__).resolve().parents[2])  # the child imports this very code
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
-        if not maps:
+        if not maps or _cores() < 2:  # on one core the child's start-up and PNGs are only extra work
             return
         try:
             with open(Path(self._dir.name) / "child.log", "wb") as log:
@@ -135,6 +135,10 @@ class MapWorker:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _peak_kb() -> int:
