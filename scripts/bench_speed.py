@@ -228,7 +228,7 @@ class Bench:
             peaks.append(int(done.stderr.rsplit("PEAK_KB ", 1)[1].split()[0]) / 1024)
             children.append(int(done.stderr.rsplit("CHILD_KB ", 1)[1].split()[0]) / 1024)
         together = max(map(sum, zip(peaks, children)))  # an upper bound: the two peaks need not coincide
-        both = max(children) and f" + map child {max(children):.0f} MB (≤ {together:.0f} together)"
+        both = f" + map child {max(children):.0f} MB (≤ {together:.0f} together)" if max(children) else ""
         row(label, times, unit="s", extra=f"  peak {max(peaks):.0f} MB{both}")
 
 
