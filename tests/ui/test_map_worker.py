@@ -17,7 +17,7 @@ from planner.render.handbook import HandbookOptions
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import schedule
 from tests.ui.pdf_helpers import pages_with_images
-from ui.exports import map_worker
+from ui.exports import handbook_pdf, map_worker
 from ui.exports.handbook_pdf import export_handbook
 from ui.exports.map_worker import MapWorker
 from ui.exports.route_image import route_image
@@ -86,6 +86,7 @@ def pixels(image: QImage) -> np.ndarray:
 @pytest.mark.parametrize("interpreter", ["child", "missing"])
 def test_each_groups_map_prints_on_its_page_whether_the_child_or_this_process_draws_it(
         qapp, hunan, tmp_path, monkeypatch, interpreter):
+    monkeypatch.setattr(handbook_pdf, "CHILD_FROM", 1)  # Hunan's three maps: a child only for many
     if interpreter == "missing":  # a machine where the child cannot start: the export draws every map itself
         monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
     peaks = len(map_worker.PEAKS_KB)
@@ -124,3 +125,11 @@ def test_with_a_single_core_no_child_starts_and_every_map_is_drawn_here(qapp, hu
     finally:
         os.sched_setaffinity(0, cores)
     assert drawn_here == [0, 1, 2] and len(map_worker.PEAKS_KB) == peaks
+
+
+def test_a_few_maps_are_drawn_here_without_starting_a_child(qapp, hunan, tmp_path):
+    peaks = len(map_worker.PEAKS_KB)
+    out = tmp_path / "h.pdf"
+    export_handbook(hunan, out, HandbookOptions(print_date=dt.date(2025, 2, 20)))
+    assert len(hunan.tour.groups) < handbook_pdf.CHILD_FROM and len(map_worker.PEAKS_KB) == peaks
+    assert len(pages_with_images(out)) == 3

@@ -131,12 +131,16 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
             for anchor, block in _anchor_blocks(doc, anchors).items()}
 
 
+CHILD_FROM = 6  # maps: the child's start (≈ 0.6 s) costs more than drawing fewer here (≈ 60 ms each)
+
+
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
     drawn = [(build_route_map(schedule, Scope(gid)), 720, 480, 2) for gid in groups]
-    with cycle_collection_paused(), MapWorker(drawn) as worker:  # a child draws them while the layout runs
+    # a child draws many maps while the layout runs; a few are drawn here faster than a child starts
+    with cycle_collection_paused(), MapWorker(drawn if len(drawn) >= CHILD_FROM else []) as worker:
         maps = {f"route-{gid}": partial(worker.image, i, partial(_draw_here, schedule, Scope(gid)))
                 for i, gid in enumerate(groups)}
         return _export(schedule, path, options, maps, progress or (lambda _p, _t: None))
