@@ -18,6 +18,12 @@ from ui.document import TourDocument
 SIZE = (1300, 900)
 
 
+def _hunan_board() -> tuple[TourDocument, BoardModel, BoardView]:
+    doc = TourDocument(load_tour(SEED))
+    model = BoardModel(doc)
+    return doc, model, _view(model)
+
+
 def _view(model: BoardModel, selected: str | None = None) -> BoardView:
     view = BoardView(model)
     view.resize(*SIZE)
@@ -48,9 +54,7 @@ def _same_as_fresh(model: BoardModel, view: BoardView) -> None:
 
 
 def test_an_edit_draws_its_own_cell_again_and_reuses_every_other(qapp):
-    doc = TourDocument(load_tour(SEED))
-    model = BoardModel(doc)
-    view = _view(model)
+    doc, model, view = _hunan_board()
     before_picture = _picture(view)
     before = _drawn(view)
     assert len(before) >= 6  # several cells are on screen
@@ -72,9 +76,7 @@ def test_an_edit_draws_its_own_cell_again_and_reuses_every_other(qapp):
 
 
 def test_selecting_a_card_or_marking_a_drop_repaints_its_cell(qapp):
-    doc = TourDocument(load_tour(SEED))
-    model = BoardModel(doc)
-    view = _view(model)
+    doc, model, view = _hunan_board()
     first = _picture(view)
     act = doc.tour.groups[0].days[0].activities[0]
     view.delegate.selected_activity = act.id
@@ -94,9 +96,7 @@ def test_selecting_a_card_or_marking_a_drop_repaints_its_cell(qapp):
 
 
 def test_the_kept_cells_stay_within_their_budget(qapp):
-    doc = TourDocument(load_tour(SEED))
-    model = BoardModel(doc)
-    view = _view(model)
+    doc, model, view = _hunan_board()
     view.delegate.cells.budget = 1  # room for one cell: the others are forgotten, the board still paints
     picture = _picture(view)
     assert len(view.delegate.cells) == 1
@@ -109,9 +109,7 @@ def test_the_kept_cells_stay_within_their_budget(qapp):
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(STEP, min_size=1, max_size=5))
 def test_after_random_edits_the_board_looks_like_one_painted_from_nothing(qapp, steps):
-    doc = TourDocument(load_tour(SEED))
-    model = BoardModel(doc)
-    view = _view(model)
+    doc, model, view = _hunan_board()
     _picture(view)
     for step in steps:
         run(doc, step)
