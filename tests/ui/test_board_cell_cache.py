@@ -118,3 +118,20 @@ def test_after_random_edits_the_board_looks_like_one_painted_from_nothing(qapp, 
     view.deleteLater()
     model.deleteLater()
     doc.deleteLater()
+
+
+def test_a_cell_is_drawn_again_at_a_new_screen_scale(qapp):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from ui.board.cell_cache import CellCache
+
+    cache, drawn, plan = CellCache(), [], object()
+    for ratio in (1.0, 1.0, 2.0, 2.0):
+        target = QPixmap(200 * int(ratio), 100 * int(ratio))
+        target.setDevicePixelRatio(ratio)
+        painter = QPainter(target)
+        cache.paint(painter, QRect(10, 10, 80, 40), (0, 0), plan, ("key",), lambda p: drawn.append(ratio))
+        painter.end()
+    assert drawn == [1.0, 2.0]  # once per scale, then kept
+    assert cache._cells[(0, 0)][2].devicePixelRatio() == 2.0

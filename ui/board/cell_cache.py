@@ -31,12 +31,13 @@ class CellCache:
               draw: Callable[[QPainter], None]) -> None:
         """Blit the cell's pixmap if `plan` and `key` are what it was drawn from; else draw it anew with
         `draw` (which paints at `rect`, as it would on the view) and keep it."""
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         found = self._cells.get(cell)
-        if found is not None and found[0] is plan and found[1] == key:
+        # a window moved to a screen of another scale needs sharper (or lighter) pixmaps
+        if found is not None and found[0] is plan and found[1] == key and found[2].devicePixelRatio() == ratio:
             self._cells.move_to_end(cell)
             painter.drawPixmap(rect.topLeft(), found[2])
             return
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         pixmap = QPixmap(rect.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
