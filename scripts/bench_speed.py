@@ -217,7 +217,7 @@ class Bench:
         self.close(window)
 
     def cli(self, label: str, args: list[str], n: int) -> None:
-        times, peaks, children = [], [], []
+        times, peaks = [], []
         for _ in range(n):
             t0 = time.perf_counter()
             done = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=ROOT, capture_output=True, text=True,
@@ -226,19 +226,14 @@ class Bench:
             if done.returncode not in (0, 1):
                 raise SystemExit(f"{label} failed: {done.stderr[-2000:]}")
             peaks.append(int(done.stderr.rsplit("PEAK_KB ", 1)[1].split()[0]) / 1024)
-            children.append(int(done.stderr.rsplit("CHILD_KB ", 1)[1].split()[0]) / 1024)
-        together = max(map(sum, zip(peaks, children)))  # an upper bound: the two peaks need not coincide
-        both = f" + map child {max(children):.0f} MB (≤ {together:.0f} together)" if max(children) else ""
-        row(label, times, unit="s", extra=f"  peak {max(peaks):.0f} MB{both}")
+        row(label, times, unit="s", extra=f"  peak {max(peaks):.0f} MB")
 
 
 # the command as `study-tour` runs it, reporting its own peak memory: VmHWM of its own address space
-# (RUSAGE_CHILDREN would count QtWebEngine's helpers, and ru_maxrss survives exec from this big process),
-# and the peak the PDF's map-drawing child reported of itself (ui/exports/map_worker.py; 0 when none ran)
+# (RUSAGE_CHILDREN would count QtWebEngine's helpers, and ru_maxrss survives exec from this big process)
 CHILD = ("import re, sys\nfrom ui.cli import main\ntry:\n    code = main()\nfinally:\n"
          "    hwm = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)\n"
-         "    maps = sys.modules.get('ui.exports.map_worker')\n"
-         "    print('PEAK_KB', hwm, 'CHILD_KB', max(maps.PEAKS_KB, default=0) if maps else 0, file=sys.stderr)\n"
+         "    print('PEAK_KB', hwm, file=sys.stderr)\n"
          "sys.exit(code)")
 
 

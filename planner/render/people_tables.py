@@ -7,6 +7,7 @@ participant edition never shows a participant's phone, room or seat.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from planner.model.people import GENDER_LABELS, ROLE_LABELS, StaffRole, visible_id_number, visible_phone
@@ -50,17 +51,22 @@ def hotel_table(tour: Tour, groups: list[Group], edition: str) -> Table:
     """Per night and group: hotel, address, phone, check-in notes; the staff edition lists the rooms."""
     notes = {(n.group, n.date): n.notes for n in tour.people.nights}
     people = {p.id: p.name for p in [*tour.people.participants, *tour.people.staff]}
+    sites = tour.site_index()  # looked up once: a site scan per night was quadratic on a big tour
+    rooms_of: dict[tuple[str, dt.date], list] = {}
+    for r in tour.people.rooms:
+        rooms_of.setdefault((r.group, r.date), []).append(r)
+    days = {g.id: {d.date: d for d in g.days} for g in groups}
     rows = []
     for date in tour.dates():
         for g in groups:
-            day = g.day(date)
-            hotel = tour.site(day.end) if day is not None else None
+            day = days[g.id].get(date)
+            hotel = sites.get(day.end) if day is not None and day.end is not None else None
             if hotel is None:
                 continue
             rooms = ""
             if edition == STAFF:
                 rooms = "；".join(f"{r.number}：{'、'.join(people.get(o, o) for o in r.occupants)}"
-                                 for r in tour.people.rooms if r.group == g.id and r.date == date)
+                                 for r in rooms_of.get((g.id, date), []))
             rows.append([f"{date.month}月{date.day}日", g.name, hotel.name, hotel.address, hotel.contact,
                          notes.get((g.id, date), ""), rooms])
     return drop_empty(["日期", "分组", "酒店", "地址", "酒店电话", "入住说明", "房间安排"], rows)

@@ -16,10 +16,12 @@ from html import escape
 import numpy as np
 
 from planner.geo.boundaries import Geography, geography
+from planner.render.clip import clip_rings
 from planner.render.routes import HOTEL, STATION, STOP, RouteMap
 
 KM_PER_DEG = 111.195
 NICE_KM = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+CLIP_MARGIN = 8  # px beyond the drawing where outlines are cut: wider than any stroke, so no cut shows
 
 
 def _nice(km: float) -> int:
@@ -51,15 +53,22 @@ class Frame:
                 (self.height - 24) / 2 - (lat - self.cy) * self.scale)
 
     def points(self, rings: tuple[np.ndarray, ...]) -> list[str]:
-        """Each ring's (lon, lat) rows as SVG points: `xy` over all rings at once (the same arithmetic in the
-        same order, so the same figures) — per-point Python calls were most of a handbook's map time."""
+        """Each ring's (lon, lat) rows as SVG points, cut to the drawing (rings wholly outside are left out):
+        `xy` over all rings at once (the same arithmetic in the same order, so the same figures) — per-point
+        Python calls were most of a handbook's map time."""
         if not rings:
             return []
         every = np.concatenate(rings)
-        xs = self.width / 2 + (every[:, 0] * self.kx - self.cx) * self.scale
-        ys = (self.height - 24) / 2 - (every[:, 1] - self.cy) * self.scale
-        pairs = list(map("{:.1f},{:.1f}".format, xs.tolist(), ys.tolist()))
-        ends = np.cumsum([len(ring) for ring in rings]).tolist()
+        drawn = np.empty_like(every)
+        drawn[:, 0] = self.width / 2 + (every[:, 0] * self.kx - self.cx) * self.scale
+        drawn[:, 1] = (self.height - 24) / 2 - (every[:, 1] - self.cy) * self.scale
+        cut = clip_rings(drawn, [len(r) for r in rings],
+                         (-CLIP_MARGIN, -CLIP_MARGIN, self.width + CLIP_MARGIN, self.height + CLIP_MARGIN))
+        if not cut:
+            return []
+        every = np.concatenate(cut)
+        pairs = list(map("{:.1f},{:.1f}".format, every[:, 0].tolist(), every[:, 1].tolist()))
+        ends = np.cumsum([len(ring) for ring in cut]).tolist()
         return [" ".join(pairs[start:end]) for start, end in zip([0] + ends, ends)]
 
     def bounds(self) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -76,8 +85,10 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
                 f'<rect width="100%" height="100%" fill="#f4f6f8"/></svg>')
     frame = Frame.around(sites, width, height, pad)
     xy = frame.xy
+    # one family, the handbook's own: Qt's SVG renderer read "X, sans-serif" as one unknown name and drew the
+    # names in the Japanese CJK face and DejaVu — two more fonts in a printed handbook, other glyph shapes
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, sans-serif">',
+           f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC">',
            f'<rect width="{width}" height="{height}" fill="{WATER if with_geography else "#f4f6f8"}"/>']
     if with_geography:
         out += _geography_svg(frame)

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from planner.schedule.scheduler import schedule
 from planner.synthetic import synthetic_tour
 from planner.model.tour import ActivityKind
 from tests.builders import day, group, site, tour, visit
-from tests.ui.pdf_helpers import fonts, pages, pages_with_images, squeeze, text
+from tests.ui.pdf_helpers import colour_count, fonts, map_pages, page_pixels, pages, pages_with_images, squeeze, text
 from ui.exports.handbook_pdf import export_handbook
 
 HUNAN = Path(__file__).resolve().parents[2] / "seeds" / "hunan-2025.tour.json"
@@ -35,6 +34,8 @@ def test_page_count_is_within_bounds(hunan_pdf):
 def test_fonts_are_embedded_and_text_is_the_source_characters(hunan_pdf):
     path, _ = hunan_pdf
     assert all(line.split()[-5] == "yes" for line in fonts(path))  # the "emb" column
+    # the maps' names are text in the same Simplified-Chinese font: no Japanese variant, no Latin fallback
+    assert sorted(line.split()[0] for line in fonts(path)) == ["NotoSansCJKsc-Bold", "NotoSansCJKsc-Regular"]
     content = text(path)
     assert "行程手册" in squeeze(content) and "湖南省县（市、区）党政正职推动县域经济高质量发展专题培训班" in squeeze(content)
     assert not [c for c in content if 0x2E80 <= ord(c) < 0x2FE0]  # no look-alike radicals (⾏ for 行)
@@ -68,7 +69,8 @@ def test_each_group_section_lists_its_places_in_route_order_with_the_schedulers_
                 # the row starts with the time and the place; a long name wraps inside its cell
                 assert e.site.name[:4] in lines[found], (lines[found], e.site.name)
                 at = found + 1
-    assert start in pages_with_images(path)  # the route map is on the group's first page
+    assert start in map_pages(path)  # the route map is on the group's first page, in the group's colour
+    assert colour_count(page_pixels(path, start), result.tour.group(gid).colour) > 200
 
 
 def test_the_participant_edition_has_no_phone_numbers_and_no_problems(qapp, tmp_path):
@@ -254,7 +256,7 @@ def test_a_many_group_handbook_names_the_page_of_every_section_and_prints_each_m
     listed = assert_every_section_prints_where_the_contents_say(out)
     groups = [listed[f"{g.name}行程"] for g in big.groups]
     assert len(groups) == 6 and groups == sorted(groups) and listed["须知"] == 3
-    assert pages_with_images(out) == groups
-    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
-    assert [line.split()[3:5] for line in listing.splitlines()[2:]] == [["1440", "960"]] * 6  # the maps, drawn
+    assert map_pages(out) == groups and pages_with_images(out) == []  # the maps, drawn as vectors
+    for page, g in zip(groups, big.groups):
+        assert colour_count(page_pixels(out, page), g.colour) > 50  # its markers and line, at 50 dpi
     assert f"第 {count} 页 / 共 {count} 页" in text(out, count, count)

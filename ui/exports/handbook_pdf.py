@@ -2,8 +2,7 @@
 
 The body (all after the contents) is laid out first and alone: the page of every section is then known and
 the cover and contents, a document of their own, are laid out with the numbers. One layout of the body, and
-no edit of it afterwards. Route maps are drawn by a child process during the layout (map_worker) and
-decoded when their page prints (page_images).
+no edit of it afterwards. Route maps are painted as vectors when their page prints (vector_maps).
 Works in any thread (no widgets), so the window can export without freezing.
 """
 
@@ -15,12 +14,14 @@ from pathlib import Path
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from planner.render.handbook import CSS, HandbookOptions, handbook_body, handbook_front, handbook_sections
+from planner.render.route_svg import route_svg
 from planner.render.routes import Scope, build_route_map
 from planner.schedule.scheduler import Schedule
 from ui.exports.pdf_print import RESOLUTION, PdfTarget, Progress, cycle_collection_paused, give_back_freed_memory
 from ui.exports.pdf_print import mm as _mm
-from ui.exports.map_worker import MapWorker
-from ui.exports.page_images import PageImagesDocument
+from ui.exports.vector_maps import VectorMapsDocument
+
+MAP_WIDTH, MAP_HEIGHT = 720, 480  # the SVG's own size: its strokes and names are sized for it
 
 
 def _candidates(doc: QTextDocument) -> list[tuple[QTextBlock, QTextTable | None]]:
@@ -131,26 +132,17 @@ def _anchor_pages(doc: QTextDocument, anchors: list[str]) -> dict[str, int]:
             for anchor, block in _anchor_blocks(doc, anchors).items()}
 
 
-CHILD_FROM = 6  # maps: the child's start (≈ 0.6 s) costs more than drawing fewer here (≈ 60 ms each)
-
-
 def export_handbook(schedule: Schedule, path: Path | str, options: HandbookOptions,
                     progress: Progress | None = None) -> int:
     """Write the PDF (atomically: a failure leaves any previous file whole); returns the number of pages."""
     groups = [g.id for g in schedule.tour.groups if options.groups is None or g.id in options.groups]
-    drawn = [(build_route_map(schedule, Scope(gid)), 720, 480, 2) for gid in groups]
-    # a child draws many maps while the layout runs; a few are drawn here faster than a child starts
-    with cycle_collection_paused(), MapWorker(drawn if len(drawn) >= CHILD_FROM else []) as worker:
-        maps = {f"route-{gid}": partial(worker.image, i, partial(_draw_here, schedule, Scope(gid)))
-                for i, gid in enumerate(groups)}
+    maps = {f"route-{gid}": partial(_route_svg, schedule, gid) for gid in groups}
+    with cycle_collection_paused():
         return _export(schedule, path, options, maps, progress or (lambda _p, _t: None))
 
 
-def _draw_here(schedule: Schedule, scope: Scope):
-    """A map the child did not draw (the map code is imported only then)."""
-    from ui.exports.route_image import route_image
-
-    return route_image(schedule, scope)
+def _route_svg(schedule: Schedule, group_id: str) -> str:
+    return route_svg(build_route_map(schedule, Scope(group_id)), MAP_WIDTH, MAP_HEIGHT)
 
 
 def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, maps: dict, report: Progress) -> int:
@@ -160,7 +152,7 @@ def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, maps
     sections = handbook_sections(schedule, options)
     anchors = [anchor for anchor, _ in sections]
     options.toc_pages = None
-    body = target.document(handbook_body(schedule, options), CSS, doc=PageImagesDocument(maps))
+    body = target.document(handbook_body(schedule, options), CSS, doc=VectorMapsDocument(maps))
     keep_with_next(body)
     report(45, "layout")
     pages = _anchor_pages(body, anchors)
@@ -172,7 +164,6 @@ def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, maps
             break
         before = front.pageCount()
     report(50, "print")
-    body.painting = True
     count = target.print([front, body], report, 50)
     del front, body  # the layout before finish() reads the whole PDF back: a lower peak
     give_back_freed_memory()

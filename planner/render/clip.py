@@ -1,0 +1,64 @@
+"""Cut a drawing's rings to the drawn rectangle (Sutherland–Hodgman, one side at a time, in numpy).
+
+A route map shows a few counties, but the provinces and cities around them are whole outlines: three
+quarters of their vertices lay outside the picture, and every one was formatted, parsed and painted.
+Cut with a margin, the edges a cut adds run outside the picture and never show.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def clip_rings(points: np.ndarray, sizes: list[int], box: Box) -> list[np.ndarray]:
+    """Rings given end to end (`points`, `sizes` rows each), cut to `box`; those wholly outside left out.
+    Most rings are wholly inside or outside: that is found for all at once, only the others are cut."""
+    starts = np.cumsum([0] + sizes[:-1])
+    low, high = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
+    left, top, right, bottom = box
+    outside = (high[:, 0] < left) | (high[:, 1] < top) | (low[:, 0] > right) | (low[:, 1] > bottom)
+    inside = (low[:, 0] >= left) & (low[:, 1] >= top) & (high[:, 0] <= right) & (high[:, 1] <= bottom)
+    out = []
+    for start, size, gone, whole in zip(starts.tolist(), sizes, outside.tolist(), inside.tolist()):
+        if size and not gone:
+            ring = points[start:start + size]
+            out.append(ring if whole else clip_ring(ring, box))
+    return [ring for ring in out if len(ring)]
+
+
+def clip_ring(ring: np.ndarray, box: Box) -> np.ndarray:
+    """The part of closed ring `ring` ((n, 2) x, y rows) inside `box`, as a ring (possibly empty)."""
+    if not len(ring):
+        return ring
+    left, top, right, bottom = box
+    low, high = ring.min(axis=0), ring.max(axis=0)
+    if low[0] >= left and low[1] >= top and high[0] <= right and high[1] <= bottom:
+        return ring  # wholly inside: as it was
+    if high[0] < left or high[1] < top or low[0] > right or low[1] > bottom:
+        return ring[:0]  # wholly outside
+    out = ring[:-1] if len(ring) > 1 and np.array_equal(ring[0], ring[-1]) else ring
+    for axis, bound, keep_above in ((0, left, True), (0, right, False), (1, top, True), (1, bottom, False)):
+        out = _clip_side(out, axis, bound, keep_above)
+        if not len(out):
+            return out
+    return np.vstack((out, out[:1]))
+
+
+def _clip_side(points: np.ndarray, axis: int, bound: float, keep_above: bool) -> np.ndarray:
+    """Each edge p → q gives its crossing with the side (if it crosses) and then q (if q is kept)."""
+    values = points[:, axis]
+    kept = values >= bound if keep_above else values <= bound
+    if kept.all():
+        return points
+    following = np.roll(points, -1, axis=0)
+    kept_next = np.roll(kept, -1)
+    crosses = kept != kept_next
+    run = following[:, axis] - values
+    t = np.divide(bound - values, run, out=np.zeros_like(values), where=crosses)
+    emitted = np.empty((len(points), 2, 2))
+    emitted[:, 0] = points + t[:, None] * (following - points)
+    emitted[:, 0, axis] = bound  # exactly on the side, whatever the rounding
+    emitted[:, 1] = following
+    return emitted[np.stack((crosses, kept_next), axis=1)]
