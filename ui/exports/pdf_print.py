@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QFile, QFileDevice, QIODevice, QMarginsF,
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from planner.io.atomic import FileWriteError
+from ui.exports.grid_tables import uncollapsed
 from ui.exports.pdf_text import finish_pdf
 
 # fontTools warns about the CJK font's 1904-epoch timestamps each time the text layer is fixed; harmless, but
@@ -111,6 +112,7 @@ class PdfTarget:
                  points: float = 10, doc: QTextDocument | None = None) -> QTextDocument:
         """`doc`: an empty document to fill (e.g. one that makes its images when printed)."""
         doc = doc if doc is not None else QTextDocument()
+        html, css = uncollapsed(html, css)
         doc.documentLayout().setPaintDevice(self.writer)  # font metrics at the printer's resolution
         doc.setDefaultFont(cjk_font(points))
         doc.setDefaultStyleSheet(css)
