@@ -1,12 +1,13 @@
 """Route maps are painted into the PDF as vectors when their page prints: one at a time, never rasterised."""
 
 import datetime as dt
+import weakref
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from tests.ui.pdf_helpers import colour_count, page_pixels, pages_with_images, text
-from ui.exports.pdf_print import PdfTarget
+from ui.exports.pdf_print import PdfTarget, cycle_collection_paused
 from ui.exports.vector_maps import VectorMapsDocument
 
 COLOURS = {"route-b": "#d62728", "route-a": "#1f77b4", "route-<c>": "#2ca02c"}
@@ -69,3 +70,14 @@ def test_an_image_that_is_no_map_still_prints_from_the_documents_resources(qapp,
     out = tmp_path / "logo.pdf"
     target.finish(out)
     assert pages_with_images(out) == [1] and doc.drawn == []
+
+
+def test_a_printed_document_is_freed_when_dropped_even_while_the_cycle_collector_is_paused(qapp):
+    """Exports pause Python's cycle collector: a reference cycle through the document would keep a big
+    handbook's whole layout (≈ 100 MB) alive until the export ends."""
+    with cycle_collection_paused():
+        doc = VectorMapsDocument({"route-a": lambda: "<svg/>"})
+        doc.setHtml('<img src="route-a" width="10" height="10"/>')
+        gone = weakref.ref(doc)
+        del doc
+        assert gone() is None

@@ -21,9 +21,13 @@ DEFAULT_DPI = 96  # rich text reads an <img>'s width and height in 1/96 in, scal
 
 
 class _Handler(QPyTextObject):  # PySide6's QObject + QTextObjectInterface
-    def __init__(self, document: VectorMapsDocument):
-        super().__init__(document)
-        self._document = document
+    """Holds the makers, not the document: a reference back would be a cycle, and exports pause the cycle
+    collector, so the whole laid-out document (≈ 100 MB on a big tour) would outlive its print."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]], parent: QTextDocument):
+        super().__init__(parent)
+        self.makers = dict(makers)
+        self.drawn: list[str] = []
 
     def intrinsicSize(self, doc, _position, fmt) -> QSizeF:  # noqa: N802 (Qt's name)
         image = fmt.toImageFormat()
@@ -32,24 +36,10 @@ class _Handler(QPyTextObject):  # PySide6's QObject + QTextObjectInterface
         return QSizeF(image.width() * scale, image.height() * scale)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc, _position, fmt) -> None:  # noqa: N802
-        self._document.draw(painter, rect, fmt.toImageFormat().name())
-
-
-class VectorMapsDocument(QTextDocument):
-    """`makers`: image name → a function giving that map's SVG. Every image of the document must have a
-    width and height in its tag; an image not in `makers` is drawn from the document's resources."""
-
-    def __init__(self, makers: dict[str, Callable[[], str]]):
-        super().__init__()
-        self._makers = dict(makers)
-        self._handler = _Handler(self)
-        self.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject.value, self._handler)
-        self.drawn: list[str] = []  # the maps drawn, in order (each page of a printed handbook once)
-
-    def draw(self, painter: QPainter, rect: QRectF, name: str) -> None:
-        make = self._makers.get(name)
+        name = fmt.toImageFormat().name()
+        make = self.makers.get(name)
         if make is None:
-            image = self.resource(IMAGE, QUrl(name))
+            image = doc.resource(IMAGE, QUrl(name))
             if isinstance(image, QImage):
                 painter.drawImage(rect, image)
             elif isinstance(image, QPixmap):
@@ -61,3 +51,18 @@ class VectorMapsDocument(QTextDocument):
         renderer.render(painter, rect)
         painter.restore()
         self.drawn.append(name)
+
+
+class VectorMapsDocument(QTextDocument):
+    """`makers`: image name → a function giving that map's SVG. Every image of the document must have a
+    width and height in its tag; an image not in `makers` is drawn from the document's resources."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]):
+        super().__init__()
+        self._handler = _Handler(makers, self)
+        self.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject.value, self._handler)
+
+    @property
+    def drawn(self) -> list[str]:
+        """The maps drawn, in order (each page of a printed handbook once)."""
+        return self._handler.drawn
