@@ -90,6 +90,11 @@ class Bench:
         window.close()
         window.deleteLater()
         self.app.processEvents()
+        # processEvents leaves deferred deletes alone: a web view still alive when Chromium's profile goes at
+        # exit crashed the script after its table
+        from PySide6.QtCore import QEvent
+
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
     def settle(self, window) -> None:
         self.app.processEvents()

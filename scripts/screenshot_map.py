@@ -18,6 +18,24 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "resources" / "screenshots"
 
 
+def _handbook_page(schedule, group_id: str, out: Path) -> None:
+    """The group's first handbook page as printed (its route map is vectors in the PDF), read back by poppler."""
+    import subprocess
+
+    from planner.render.handbook import HandbookOptions
+    from ui.exports.handbook_pdf import export_handbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "handbook.pdf"
+        count = export_handbook(schedule, pdf, HandbookOptions(print_date=dt.date(2025, 2, 20)))
+        title = f"{schedule.tour.group(group_id).name} 行程"
+        page = next(p for p in range(1, count + 1) if subprocess.run(
+            ["pdftotext", "-f", str(p), "-l", str(p), str(pdf), "-"], capture_output=True, text=True,
+            check=True).stdout.startswith(title))
+        subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", "110", "-singlefile", "-png",
+                        str(pdf), str(out.with_suffix(""))], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("tour", nargs="?", default=str(ROOT / "seeds" / "hunan-2025.tour.json"))
@@ -27,9 +45,7 @@ def main() -> int:
     from ui.app import prepare_environment
 
     prepare_environment()
-    from PySide6.QtCore import QSettings, QSize
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
@@ -37,8 +53,6 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from planner.io.fileformat import load_tour
-    from planner.render.route_svg import route_svg
-    from planner.render.routes import Scope, build_route_map
     from ui.document import TourDocument
     from ui.panels.map_dock import MapDock, web_view_class
 
@@ -57,13 +71,7 @@ def main() -> int:
         dock.grab().save(str(OUT / f"map-offline-{scope}.png"))
         print(OUT / f"map-offline-{scope}.png")
     dock.shutdown()
-    svg = route_svg(build_route_map(document.schedule, Scope(args.group)), 720, 480)
-    image = QImage(QSize(1440, 960), QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    QSvgRenderer(svg.encode("utf-8")).render(painter)
-    painter.end()
-    image.save(str(OUT / "handbook-route-map.png"))
+    _handbook_page(document.schedule, args.group, OUT / "handbook-route-map.png")
     print(OUT / "handbook-route-map.png")
     return 0
 
