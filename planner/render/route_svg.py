@@ -179,7 +179,12 @@ def _scale_bar(scale: float, kx: float, height: int) -> str:
     km = _nice(140 / px_per_km)
     length = km * px_per_km
     x0, y0 = 14, height - 12
-    return (f'<g stroke="#333" stroke-width="2"><line x1="{x0}" y1="{y0}" x2="{x0 + length:.1f}" y2="{y0}"/>'
+    label = f"{km} km"
+    # a light backing: the bar and its label stay readable over the outlines and place names beneath
+    backing = (f'<rect x="{x0 - 6}" y="{y0 - 13}" width="{length + 18 + 7 * len(label):.1f}" height="22" rx="3" '
+               'fill="#ffffff" fill-opacity="0.85"/>')
+    return (f'{backing}<g stroke="#333" stroke-width="2">'
+            f'<line x1="{x0}" y1="{y0}" x2="{x0 + length:.1f}" y2="{y0}"/>'
             f'<line x1="{x0}" y1="{y0 - 5}" x2="{x0}" y2="{y0}"/>'
             f'<line x1="{x0 + length:.1f}" y1="{y0 - 5}" x2="{x0 + length:.1f}" y2="{y0}"/></g>'
-            f'<text x="{x0 + length + 6:.1f}" y="{y0 + 4}" font-size="12" fill="#333">{km} km</text>')
+            f'<text x="{x0 + length + 6:.1f}" y="{y0 + 4}" font-size="12" fill="#333">{label}</text>')

@@ -67,6 +67,7 @@ def test_a_small_map_drawn_without_geography():
         '<text x="36.0" y="394.0" font-size="10" fill="#fff" text-anchor="middle">宿</text>'
         '<circle cx="684.0" cy="66.0" r="9" fill="#d62728" stroke="#fff" stroke-width="1.5"/>'
         '<text x="684.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">1</text>'
+        '<rect x="8" y="455" width="104.3" height="22" rx="3" fill="#ffffff" fill-opacity="0.85"/>'
         '<g stroke="#333" stroke-width="2"><line x1="14" y1="468" x2="72.3" y2="468"/>'
         '<line x1="14" y1="463" x2="14" y2="468"/><line x1="72.3" y1="463" x2="72.3" y2="468"/></g>'
         '<text x="78.3" y="472" font-size="12" fill="#333">2 km</text></svg>')
