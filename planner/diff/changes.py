@@ -118,10 +118,11 @@ def _activity_changes(old: Schedule, new: Schedule, gid: str, name: str) -> list
     pairs, removed, added = _pair(a, b)
     out = []
     for ko, kn in pairs:
-        (e, so), (_, sn) = a[ko], b[kn]
+        (_, so), (e, sn) = a[ko], b[kn]
         if so == sn:
             continue
         kind = MOVED if (so.date, so.site_id) != (sn.date, sn.site_id) else RETIMED
+        # named as it is now: a lunch (no site of its own) is where the group now eats, a renamed one by its name
         out.append(Change(kind, gid, name, f"{kind_label(e)}：{what_label(e)}", kn, so, sn))
     out += [Change(REMOVED, gid, name, f"{kind_label(a[k][0])}：{what_label(a[k][0])}", k, old=a[k][1])
             for k in removed]

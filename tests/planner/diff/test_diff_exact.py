@@ -239,7 +239,7 @@ def test_a_new_site_under_an_old_id_is_a_cancellation_and_an_addition_and_a_new_
         "  新增 现场教学：李祖村：2月24日 08:00–09:00",
         "  取消 现场教学：羊毛衫厂：原定 2月24日 08:00–09:00",
         "  改时间 现场教学：实验室：2月24日 12:30–13:30 → 09:00–10:00",
-        "  调整 用餐：羊毛衫厂：2月24日 11:30–12:30 → 2月25日 11:30–12:30",  # a lunch has no place to name
+        "  调整 用餐：李祖村：2月24日 11:30–12:30 → 2月25日 11:30–12:30",  # where the group now eats
         "", "需重新发送接待通知单的教学点：", "  李祖村（farm）", "  实验室（lab）", "  羊毛衫厂（mill）"]) + "\n"
     lunch = render_json(diff)["changes"][3]
     assert (lunch["activity"], lunch["old"]["site"], lunch["old"]["place"], lunch["new"]["place"]) == \
@@ -343,3 +343,24 @@ def test_a_days_tips_come_before_an_activity_at_midnight():
     new = night("00:00")
     new.group("g1").days[0].tips.other = "夜间出发"
     assert [c.kind for c in compare(night("01:00"), new).changes] == [TIPS, RETIMED]
+
+
+def test_a_lunch_that_moves_is_named_by_where_the_group_now_eats():
+    """A lunch has no site of its own: it is where the group is. After the visits before it change, the
+    notice must name the place the group now eats at, not the one it left (羊毛衫厂 → 粮仓)."""
+    sites = SITES[:3] + [site("barn", "粮仓")]
+
+    def version(*activities):
+        return tour({"id": "g1", "name": "第一组", "days": [day("2025-02-24", *activities)]}, sites=sites)
+
+    lunch = {"kind": "meal", "id": "m1"}
+    old = version(visit("mill", id="v1"), lunch, visit("lab", id="v2"), visit("farm", id="v3"),
+                  visit("barn", id="v4"))
+    new = version(visit("mill", id="v1"), visit("lab", id="v2"), visit("farm", id="v3"), visit("barn", id="v4"),
+                  lunch)
+    # the lunch waits for 11:30 after 羊毛衫厂 (08:00–09:00); after three more visits it starts at 12:00
+    assert render_text(compare(old, new)).splitlines()[1:5] == [
+        "  改时间 现场教学：实验室：2月24日 12:30–13:30 → 09:00–10:00",
+        "  改时间 现场教学：李祖村：2月24日 13:30–14:30 → 10:00–11:00",
+        "  改时间 现场教学：粮仓：2月24日 14:30–15:30 → 11:00–12:00",
+        "  改时间 用餐：粮仓：2月24日 11:30–12:30 → 12:00–13:00"]
