@@ -42,7 +42,8 @@ def locate(address: str, name: str = "", online: OnlineGeocoder | None = None,
            region: str = "") -> Located | None:
     """`region` (province + city + county typed in the form) helps when the address omits them.
 
-    Raises GeoError only when nothing at all can be said: no county offline and every service failed.
+    Raises GeoError when nothing can be said: no county offline and every service failed, or a county name
+    several places share (西湖区: 杭州 and 南昌) with no province or city, and no online answer near one of them.
     """
     where = place(region + address, address, name)
     centre = (where.lat, where.lon) if where is not None and where.lat is not None else None
@@ -52,8 +53,13 @@ def locate(address: str, name: str = "", online: OnlineGeocoder | None = None,
             point = online.locate(query_for(address, name, where))
         except GeoError as e:
             if centre is None:
-                raise
+                raise GeoError(f"{where.ambiguity()}; {e}") if where is not None and where.namesakes else e
             point, warning, failed = None, str(e), True
+        if point is not None and where is not None and where.namesakes:
+            where = _namesake_at(where, point.lat, point.lon)  # the one the online answer lies in, if any
+            if where.namesakes:
+                raise GeoError(where.ambiguity())
+            centre = (where.lat, where.lon)
         if point is not None and centre is not None and great_circle(centre, (point.lat, point.lon)).km > FAR_KM:
             warning = (f"在线结果距 {where.county} 超过 {FAR_KM:.0f} 公里，已改用区县中心 "
                        f"(the online answer lies over {FAR_KM:.0f} km from {where.county}; kept the county centre)")
@@ -63,8 +69,16 @@ def locate(address: str, name: str = "", online: OnlineGeocoder | None = None,
         if not warning:
             warning = "在线地图没有找到这个地址 (not found online)"
     if centre is None:
+        if where is not None and where.namesakes:  # say which places the county name could be
+            raise GeoError(where.ambiguity())
         return None
     return Located(*_names(where), centre[0], centre[1], "county", "county", warning, failed)
+
+
+def _namesake_at(where: Place, lat: float, lon: float) -> Place:
+    """The namesake within FAR_KM of an online answer (that settles which county is meant); else `where`."""
+    near = [p for p in where.namesakes if great_circle((p.lat, p.lon), (lat, lon)).km <= FAR_KM]
+    return near[0] if len(near) == 1 else where
 
 
 def _names(where: Place | None) -> tuple[str, str, str]:

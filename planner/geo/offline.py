@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from planner.geo.boundaries import COUNTY, Division, divisions
 from planner.geo.datum import to_wgs
+
+# no city between the province and the county: 北京市's "市辖区", 仙桃市's "省直辖县级行政区划"
+NO_CITY = ("", "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,19 @@ class Place:
     lat: float | None = None      # WGS-84; None when the text names no county
     lon: float | None = None
     precision: Literal["site", "county"] = "county"
+    namesakes: tuple[Place, ...] = ()  # a county name the text leaves open: each place of that name (no point)
+
+    def ambiguity(self) -> str:
+        """The message for a county name shared by several places, none of them named: which to add."""
+        chinese, english = self.ambiguity_parts()
+        return f"{chinese} ({english})" if chinese else ""
+
+    def ambiguity_parts(self) -> tuple[str, str]:
+        if not self.namesakes:
+            return "", ""
+        where = "、".join(p.province if p.city == p.province else p.province + p.city for p in self.namesakes)
+        return (f"“{self.county}”有 {len(self.namesakes)} 处：{where}；请写上所在省市",
+                f"{self.county} is the name of {len(self.namesakes)} places: add the province or city")
 
 
 def _cpca():
@@ -42,7 +60,7 @@ def place_many(texts: Sequence[str]) -> list[Place | None]:
     cpca = _cpca()
     frame = cpca.transform(list(texts))
     places: list[Place | None] = []
-    for (_, row) in frame.iterrows():
+    for text, (_, row) in zip(texts, frame.iterrows()):
         province, city, county, adcode = (_str(row[k]) for k in ("省", "市", "区", "adcode"))
         if not (province or city or county):
             places.append(None)
@@ -51,11 +69,52 @@ def place_many(texts: Sequence[str]) -> list[Place | None]:
         info = cpca.ad_2_addr_dict.get(adcode.ljust(12, "0")) if county else None
         if info is not None and info.latitude and info.longitude:
             lat, lon = to_wgs(float(info.latitude), float(info.longitude), "gcj02")
-        # 北京市's "市辖区", 仙桃市's "省直辖县级行政区划": no city between the province and the county
-        if city in ("", "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-            city = province
-        places.append(Place(province, city, county, lat, lon))
+        city = province if city in NO_CITY else city
+        found = Place(province, city, county, lat, lon)
+        places.append(_settled(found, text) if county else found)
     return places
+
+
+def _settled(found: Place, text: str) -> Place:
+    """cpca takes a county name shared by several places ("西湖区": 杭州 and 南昌) for one of them, even when
+    the text names neither its province nor its city. Only the namesakes whose province or city the text
+    names are kept; one left is the place, several leave the county open (no point, and which they are)."""
+    options = _counties_named().get(found.county, [])
+    if len(options) < 2:
+        return found
+    named = [d for d in options if any(part in text for part in _region_words(d))] or options
+    places = tuple(_place_of(d) for d in named)
+    return places[0] if len(places) == 1 else Place("", "", found.county, namesakes=places)
+
+
+def _place_of(county: Division) -> Place:
+    lat, lon = to_wgs(county.lat, county.lon, "gcj02")
+    return Place(*_province_city(county), county.name, lat, lon)
+
+
+@lru_cache(maxsize=1)
+def _counties_named() -> dict[str, list[Division]]:
+    """Every county by its name, in code order (one scan of cpca's table, not one per address)."""
+    found: dict[str, list[Division]] = {}
+    for d in sorted(divisions().values(), key=lambda d: d.code):
+        if d.level == COUNTY:
+            found.setdefault(d.name, []).append(d)
+    return found
+
+
+def _province_city(county: Division) -> tuple[str, str]:
+    table = divisions()
+    province = table[county.code[:2] + "0000"].name if county.code[:2] + "0000" in table else ""
+    city = table.get(county.code[:4] + "00")
+    return province, (province if city is None or city.name in NO_CITY else city.name)
+
+
+def _region_words(county: Division) -> list[str]:
+    """How a text may name the county's province or city: in full, or by its first two characters (南京, 浙江)."""
+    words = []
+    for name in _province_city(county):
+        words += [name, name[:2]] if len(name) > 2 else [name]
+    return [w for w in words if w]
 
 
 def place(*texts: str) -> Place | None:

@@ -135,6 +135,10 @@ def build_sites(table: Table, parsed: ParseResult, taken_ids: Iterable[str],
             continue
         elif found is not None and found.lat is not None:
             v["lat"], v["lon"], v["precision"], located = found.lat, found.lon, "county", True
+        elif found is not None and found.namesakes:  # "西湖区" alone: 杭州 or 南昌? never a guess
+            errors.append(_row_error(r, "address" if "address" in v else "county" if "county" in v else "name",
+                                     *found.ambiguity_parts(), table))
+            continue
         else:
             errors.append(_row_error(r, "address", "没有经纬度，地址或名称中也找不到区县，无法定位",
                                      "no coordinates, and no county in the address or name to place it",

@@ -195,3 +195,17 @@ def test_the_sheets_province_or_city_tells_apart_counties_of_the_same_name():
     beijing, fuzhou = prepare(table, Catalogue()).incoming
     assert (beijing.site.city, beijing.site.county, beijing.site.lat) == ("北京市", "朝阳区", place("北京市朝阳区").lat)
     assert (fuzhou.site.province, fuzhou.site.county, fuzhou.site.lat) == ("福建省", "鼓楼区", place("福州市鼓楼区").lat)
+
+
+def test_an_address_naming_only_a_county_several_places_share_is_refused_with_the_places():
+    """cpca alone put "西湖区" in 南昌: an import must not place a 杭州 site 500 km away without a word."""
+    table = Table("s.csv", HEAD, [(2, row(name="龙井村", address="西湖区龙井路 1 号")),
+                                  (3, row(name="龙井茶园", city="杭州市", address="西湖区龙井路 2 号")),
+                                  (4, row(name="某馆", county="朝阳区"))])
+    imp = prepare(table, Catalogue(), taken_ids=set(), source="手工")
+    assert [(i.row, i.site.city, i.site.county) for i in imp.incoming] == [(3, "杭州市", "西湖区")]
+    assert imp.errors == [
+        CellError(2, 1, "地址", "西湖区龙井路 1 号", "“西湖区”有 2 处：浙江省杭州市、江西省南昌市；请写上所在省市",
+                  "西湖区 is the name of 2 places: add the province or city"),
+        CellError(4, 4, "区县", "朝阳区", "“朝阳区”有 2 处：北京市、吉林省长春市；请写上所在省市",
+                  "朝阳区 is the name of 2 places: add the province or city")]
