@@ -70,24 +70,30 @@ def _timeline(plan: DayPlan, private) -> str:
             f'<th width="24%" style="font-size: {MID};">形式 / 地点</th></tr></thead>{"".join(rows)}</table>')
 
 
-def _contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[str]:
+def day_contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[tuple[str, str]]:
+    """The day's phones as (who, number or contact) pairs, as the edition may show them: leaders, coaches,
+    each host and the hotel, the medics. Printed here in HTML, in day_message as plain text."""
     private = private_for(edition)
-    out = [f"带队：{_e(name)} {_keep(phone)}" for name, phone in leaders(s.tour, g.id, edition)]
+    out = [(f"带队：{name} ", phone) for name, phone in leaders(s.tour, g.id, edition)]
     coach = vehicle_text(s.tour, g.id, edition)
     if coach:
-        out.append(f"车辆：{_keep(coach)}")
+        out.append(("车辆：", coach))
     seen = set()
     for e in plan.entries:
         host = hosted(e)
         if host is not None and host.contact and host.id not in seen:
             seen.add(host.id)
-            out.append(f"{_e(host.name)}：{_keep(private(host.contact))}")
+            out.append((f"{host.name}：", private(host.contact)))
     hotel = plan.end_site
     if hotel is not None and hotel.contact:
-        out.append(f"{_e(hotel.name)}：{_keep(private(hotel.contact))}")
+        out.append((f"{hotel.name}：", private(hotel.contact)))
     medics = [m for m in [*s.tour.people.staff_of(g.id), *s.tour.people.staff_of(None)] if m.role is StaffRole.MEDIC]
-    out += [f"医护：{_e(m.name)} {_keep(visible_phone(m, edition))}" for m in medics]
+    out += [(f"医护：{m.name} ", visible_phone(m, edition)) for m in medics]
     return out
+
+
+def _contacts(s: Schedule, plan: DayPlan, g: Group, edition: str) -> list[str]:
+    return [f"{_e(who)}{_keep(number)}" for who, number in day_contacts(s, plan, g, edition)]
 
 
 def _contact_lines(contacts: list[str], emergency: str) -> str:

@@ -16,6 +16,7 @@ from planner.model.nights import night_of
 from planner.model.site import Site, SiteKind
 from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, TransferMode
 from ui.board.new_activity import ADDABLE
+from ui.exports.day_text import copy_day_text
 from ui.dialogs.mnemonics import as_typed
 from ui.i18n import pick
 
@@ -113,6 +114,9 @@ class BoardMenus(QObject):
         clipboard = self.a.clipboard
         has_day = tour.group(group_id).day(date) is not None
         menu.addAction(self.tr("Copy this day")).triggered.connect(lambda: clipboard.copy_day(group_id, date))
+        as_text = menu.addAction(self.tr("Copy this day as WeChat text"))
+        as_text.setEnabled(has_day)
+        as_text.triggered.connect(lambda: copy_day_text(self.a.window, group_id, date))
         paste_day = menu.addAction(self.tr("Paste the copied day here"))
         paste_day.setEnabled(clipboard.day is not None and clipboard.day != (group_id, date))
         paste_day.triggered.connect(lambda: clipboard.paste_day(group_id, date))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
+from ui.exports.day_text import copy_day_text
 from ui.exports.export_center import ExportCenterDialog
 from ui.exports.export_jobs import (CALENDARS, DAILY, HANDBOOK, IMAGES, NOTICES, WORKBOOK, ExportAllJob,
                                     ExportRequest)
@@ -37,6 +38,10 @@ class WindowExports(QObject):
         self.share_day_action.triggered.connect(lambda: self.share_image(by_day=True))
         self.share_group_action = share.addAction(self.tr("WeChat image of the selected &group's route…"))
         self.share_group_action.triggered.connect(lambda: self.share_image(by_day=False))
+        self.share_text_action = share.addAction(self.tr("Copy the selected day as WeChat &text"))
+        self.share_text_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.share_text_action.triggered.connect(
+            lambda: copy_day_text(window, self.share_group, self.share_date) if self.share_date else None)
         window.board.cellSelected.connect(self._cell)
         window.board.groupSelected.connect(lambda gid: self._cell(gid, None))
         window.board.tourSelected.connect(lambda: self._cell(None, None))
@@ -45,6 +50,7 @@ class WindowExports(QObject):
     def _cell(self, group_id: str | None, date: dt.date | None) -> None:
         self.share_group, self.share_date = group_id, date
         self.share_day_action.setEnabled(group_id is not None and date is not None)
+        self.share_text_action.setEnabled(group_id is not None and date is not None)
         self.share_group_action.setEnabled(group_id is not None)
 
     def _folder(self) -> Path:
