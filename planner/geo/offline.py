@@ -15,9 +15,10 @@ from typing import Literal
 
 from planner.geo.boundaries import COUNTY, Division, divisions
 from planner.geo.datum import to_wgs
+from planner.model.site import CITY_PLACEHOLDERS
 
 # no city between the province and the county: 北京市's "市辖区", 仙桃市's "省直辖县级行政区划"
-NO_CITY = ("", "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+NO_CITY = ("", *CITY_PLACEHOLDERS)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ TOPICS = ("产业发展", "招商引资", "园区建设", "乡村振兴", "文�
 """Topics the seeds name; a site may carry others, these are the ones balance checks compare."""
 
 
+CITY_PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")  # cpca's "no city here"
+
+
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -79,6 +82,15 @@ class Site(BaseModel):
                                           {"a": f"{a.start:%H:%M}–{a.end:%H:%M}",
                                            "b": f"{b.start:%H:%M}–{b.end:%H:%M}"})
         self.hours = spans
+        return self
+
+    @model_validator(mode="after")
+    def _no_placeholder_city(self) -> "Site":
+        """cpca gives no real city for a county directly under its province (仙桃市) or a municipality's district:
+        sites placed before that was handled carry "省直辖县级行政区划" or "市辖区" as their city, which the handbook
+        printed. Read as the province, as sites placed now are."""
+        if self.city in CITY_PLACEHOLDERS:
+            self.city = self.province
         return self
 
     @property
