@@ -136,6 +136,9 @@ class TravelModel(BaseModel):
     urban_speed_kmh: float = Field(default=30.0, ge=1, le=200)
     urban_km: float = Field(default=12.0, ge=0, le=200)
     boarding_minutes: int = Field(default=10, ge=0, le=120)
+    # a class must reach a train or a plane this long before it leaves: tickets, security, a big group boarding
+    station_minutes: int = Field(default=30, ge=0, le=240)
+    airport_minutes: int = Field(default=90, ge=0, le=240)
     long_leg_minutes: int = Field(default=180, ge=1, le=1440)
     overrides: list[LegOverride] = Field(default_factory=list)
 

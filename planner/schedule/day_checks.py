@@ -8,7 +8,7 @@ from planner.schedule import holidays, lunch
 from planner.model.clock import fmt
 from planner.render.labels import short_date, weekday_of
 from planner.schedule.problems import Problem
-from planner.schedule.timeline import HOURS_APPLY, DayPlan, Entry
+from planner.schedule.timeline import HOURS_APPLY, DayPlan, Entry, boarding_margin
 from planner.model.tour import ActivityKind, Group, Tour
 
 
@@ -44,6 +44,9 @@ def day_problems(tour: Tour, group: Group, plan: DayPlan, previous: DayPlan | No
         if e.pinned_late:
             add("pinned-unreachable", e, activity=_name(e), pinned=fmt(_pinned(e)),
                 arrive=fmt(e.start), late=e.pinned_late)
+        elif e.start - e.arrive < boarding_margin(tour.travel, act):
+            add("boarding-margin", e, activity=_name(e), arrive=fmt(e.arrive), start=fmt(e.start),
+                left=e.start - e.arrive, margin=boarding_margin(tour.travel, act))
         if e.leg.minutes > tour.travel.long_leg_minutes:
             add("long-leg", e, site=e.leg_to.name, minutes=e.leg.minutes,  # a leg that moves has an end
                 km=round(e.leg.km), limit=tour.travel.long_leg_minutes)

@@ -26,6 +26,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pinned-unreachable": ("{group} {date}：{activity} 定于 {pinned}，最早 {arrive} 才能到达，晚 {late} 分钟",
         "{group} {date}: {activity} is pinned at {pinned} but the group arrives at {arrive}, "
         "{late} min late"),
+    "boarding-margin": ("{group} {date}：{activity} {start} 出发，{arrive} 才到达，只剩 {left} 分钟，少于检票候车所需 {margin} 分钟",
+        "{group} {date}: {activity} leaves at {start} but the group only gets there at {arrive}: "
+        "{left} min, less than the {margin} min boarding takes"),
     "joint-mismatch": ("{date}：联合活动“{joint}”不一致：{group} {time} 在 {site}，{other} {other_time} 在 {other_site}",
         "{date}: joint session \"{joint}\" differs: {group} {time} at {site}, {other} {other_time} "
         "at {other_site}"),

@@ -31,6 +31,7 @@ SEVERITIES: dict[str, Severity] = {
     "over-capacity-groups": Severity.ERROR,
     "over-capacity-people": Severity.ERROR,
     "pinned-unreachable": Severity.ERROR,
+    "boarding-margin": Severity.WARNING,
     "joint-mismatch": Severity.ERROR,
     "long-leg": Severity.WARNING,
     "no-lunch": Severity.WARNING,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from planner.model.clock import minutes
 from planner.model.site import Site
-from planner.model.tour import DEFAULT_MINUTES, Activity, ActivityKind, Day, Tour
+from planner.model.tour import DEFAULT_MINUTES, Activity, ActivityKind, Day, Tour, TransferMode, TravelModel
 from planner.schedule.travel import STAY, Leg, TravelEstimator
 
 HOURS_APPLY = {ActivityKind.VISIT, ActivityKind.LECTURE, ActivityKind.DISCUSSION}
@@ -97,6 +97,13 @@ def activity_minutes(act: Activity, site: Site | None) -> int:
     return DEFAULT_MINUTES[act.kind]
 
 
+def boarding_margin(travel: TravelModel, act: Activity) -> int:
+    """Minutes a group must be at the station or airport before its train or plane leaves (0 for the rest)."""
+    if act.kind is not ActivityKind.TRANSFER:
+        return 0
+    return {TransferMode.RAIL: travel.station_minutes, TransferMode.FLIGHT: travel.airport_minutes}.get(act.mode, 0)
+
+
 def _open_start(site: Site, start: int, duration: int) -> tuple[int, bool]:
     """Earliest start ≥ `start` at which the site is open for the whole stay; flags when none exists."""
     for span in site.hours:
@@ -126,10 +133,12 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
         leg = travel.leg(here, goal)
         earliest = t + leg.minutes
         duration = activity_minutes(act, site)
-        start, late, closed = earliest, 0, False
+        margin = boarding_margin(tour.travel, act)
+        start, late, closed = earliest + margin, 0, False
         if act.pinned is not None:
             pinned = minutes(act.pinned)
-            # the first activity's pin holds even before the window opens: that is an early start
+            # the first activity's pin holds even before the window opens: that is an early start. A train
+            # leaves at its time: reached within the margin it is still caught (a warning), after it, missed
             start = pinned if index == 0 else max(pinned, earliest)
             late = start - pinned
         elif act.kind is ActivityKind.MEAL:
@@ -141,8 +150,8 @@ def plan_day(tour: Tour, group_id: str, day: Day, sites: dict[str, Site],
                 closed = not any(sp.start_min <= start and start + duration <= sp.end_min
                                  for sp in site.hours)
         if index == 0:
-            # the group sets off just in time: time at the hotel before that is not waiting
-            depart = start - leg.minutes
+            # the group sets off just in time (a train or plane: its margin early): time at the hotel is not waiting
+            depart = start - margin - leg.minutes
         else:
             depart = t  # it leaves when the previous activity ends and waits at the next place
         arrive = depart + leg.minutes

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.schedule.scheduler import schedule
+from planner.schedule.timeline import boarding_margin
 from planner.model.tour import Tour
 
 KINDS = ["visit", "lecture", "discussion", "meal", "free"]
@@ -66,11 +67,13 @@ def test_time_never_runs_backwards(t):
     plan = the_plan(t)
     clock = None
     for e in plan.entries:
-        if clock is None:   # the first: set off just in time, no waiting
-            assert e.arrive == e.start and e.wait == 0
-            assert e.start >= plan.window_start + e.leg.minutes or e.activity.pinned is not None
+        margin = boarding_margin(t.travel, e.activity)  # a train or plane: reached that long before it leaves
+        if clock is None:   # the first: set off just in time, no waiting but a train's boarding
+            assert e.start - e.arrive == e.wait == margin
+            assert e.start >= plan.window_start + e.leg.minutes + margin or e.activity.pinned is not None
         else:               # later ones: leave when the previous ends, wait at the next place
             assert e.depart == clock
+            assert e.start - e.arrive >= margin or e.activity.pinned is not None  # a pinned train may be tight
         assert e.depart + e.leg.minutes == e.arrive <= e.start <= e.end
         assert e.wait == e.start - e.arrive
         clock = e.end
@@ -113,3 +116,13 @@ def test_scheduling_is_deterministic(t):
     assert [p.to_json() for p in a.problems] == [p.to_json() for p in b.problems]
     assert [(e.start, e.end) for e in the_plan(t).entries] == [(e.start, e.end) for e in b.plan(
         "g", dt.date(2025, 2, 24)).entries]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(tours())
+def test_a_train_or_plane_reached_within_its_boarding_margin_is_reported_and_nothing_else_is(t):
+    result = schedule(t)
+    plan = result.plan("g", dt.date(2025, 2, 24))
+    tight = [e.activity.id for e in plan.entries
+             if not e.pinned_late and e.start - e.arrive < boarding_margin(t.travel, e.activity)]
+    assert tight == [p.activity_id for p in result.problems if p.code == "boarding-margin"]

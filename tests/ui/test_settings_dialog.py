@@ -77,7 +77,8 @@ def type_into_cell(qtbot, view, row, column, text):
 def test_accept_without_changes_gives_an_equal_tour(open_dialog):
     t = tour(group("g1", day("2025-02-24", visit("a", minutes=50, pinned="09:30")), name="第一组"),
              sites=[site("a")], organizer="省委组织部", notes="统一着装", revision="v3",
-             travel={"road_factor": 1.275, "speed_kmh": 80}, lunch_minutes=60)
+             travel={"road_factor": 1.275, "speed_kmh": 80, "station_minutes": 20, "airport_minutes": 100},
+             lunch_minutes=60)
     dlg = open_dialog(t)
     assert dlg.ok_button.isEnabled()
     dlg.ok_button.click()
@@ -104,8 +105,12 @@ def test_general_and_schedule_fields_end_up_in_the_result(open_dialog, qtbot):
     dlg.day_start.setTime(QTime(7, 30))
     dlg.max_visits.setValue(4)
     dlg.coach_speed.setValue(70.0)
+    assert (dlg.station_minutes.value(), dlg.airport_minutes.value()) == (30, 90)  # the defaults, shown
+    dlg.station_minutes.setValue(45)
+    dlg.airport_minutes.setValue(120)
     dlg.ok_button.click()
     result = dlg.result_tour()
+    assert (result.travel.station_minutes, result.travel.airport_minutes) == (45, 120)
     assert result.title == "Hunan 2025"
     assert result.notes == "携带身份证"
     assert result.day_window.start == dt.time(7, 30)

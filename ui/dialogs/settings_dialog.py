@@ -73,7 +73,8 @@ class TourSettingsDialog(QDialog):
             ("travel",): self.road_factor, ("travel", "road_factor"): self.road_factor,
             ("travel", "speed_kmh"): self.coach_speed, ("travel", "urban_speed_kmh"): self.urban_speed,
             ("travel", "urban_km"): self.urban_km, ("travel", "boarding_minutes"): self.boarding_minutes,
-            ("travel", "long_leg_minutes"): self.long_leg_minutes, ("groups",): self.groups_view,
+            ("travel", "long_leg_minutes"): self.long_leg_minutes, ("travel", "station_minutes"): self.station_minutes,
+            ("travel", "airport_minutes"): self.airport_minutes, ("groups",): self.groups_view,
         }
         self._connect_changes()
         self.resize(720, 520)
@@ -171,6 +172,8 @@ class TourSettingsDialog(QDialog):
         self.urban_km = self._double(m.urban_km, 0.0, 200.0, 1, 1.0)
         self.boarding_minutes = self._spin(m.boarding_minutes, 0, 120)
         self.long_leg_minutes = self._spin(m.long_leg_minutes, 1, 1440)
+        self.station_minutes = self._spin(m.station_minutes, 0, 240)
+        self.airport_minutes = self._spin(m.airport_minutes, 0, 240)
         page = QWidget()
         form = QFormLayout(page)
         form.addRow(self.tr("Road factor"), self.errors.wrap(self.road_factor))
@@ -179,6 +182,8 @@ class TourSettingsDialog(QDialog):
         form.addRow(self.tr("Town driving (km)"), self.errors.wrap(self.urban_km))
         form.addRow(self.tr("Boarding (min)"), self.errors.wrap(self.boarding_minutes))
         form.addRow(self.tr("Long leg from (min)"), self.errors.wrap(self.long_leg_minutes))
+        form.addRow(self.tr("At the station before a train (min)"), self.errors.wrap(self.station_minutes))
+        form.addRow(self.tr("At the airport before a flight (min)"), self.errors.wrap(self.airport_minutes))
         return page
 
     # -- small widget factories
@@ -221,7 +226,8 @@ class TourSettingsDialog(QDialog):
         for edit in (self.day_start, self.day_end, self.lunch_start, self.lunch_end):
             edit.timeChanged.connect(self.validate)
         for spin in (self.lunch_minutes, self.max_visits, self.road_factor, self.coach_speed, self.urban_speed,
-                     self.urban_km, self.boarding_minutes, self.long_leg_minutes):
+                     self.urban_km, self.boarding_minutes, self.long_leg_minutes, self.station_minutes,
+                     self.airport_minutes):
             spin.valueChanged.connect(self.validate)
         for signal in (self.groups_model.dataChanged, self.groups_model.rowsInserted,
                        self.groups_model.rowsRemoved, self.groups_model.rowsMoved):
@@ -303,7 +309,8 @@ class TourSettingsDialog(QDialog):
             speed_kmh=float_of(self.coach_speed, o.travel.speed_kmh),
             urban_speed_kmh=float_of(self.urban_speed, o.travel.urban_speed_kmh),
             urban_km=float_of(self.urban_km, o.travel.urban_km),
-            boarding_minutes=self.boarding_minutes.value(), long_leg_minutes=self.long_leg_minutes.value())
+            boarding_minutes=self.boarding_minutes.value(), long_leg_minutes=self.long_leg_minutes.value(),
+            station_minutes=self.station_minutes.value(), airport_minutes=self.airport_minutes.value())
         shift = (start - o.start_date).days if self.shift_plan.isChecked() else 0
         if end < start:   # the dates themselves are wrong: say that, and drop nothing yet
             return data, []

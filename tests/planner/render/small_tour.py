@@ -40,7 +40,7 @@ TO_STATION = {"origin": "hotel", "destination": "st", "minutes": 20, "km": 0}
 
 def tuesday_day():
     """By rail to Shanghai (known 20 min to the station, 0 km on record), then a coach transfer to the hotel:
-    08:20–09:30 G7311, 09:30–10:00 coach, at 上海酒店 at 10:00."""
+    at the station 08:20, 30 minutes to board, 08:50–10:00 G7311, 10:00–10:30 coach, at 上海酒店 at 10:30."""
     return day(TUE, {"kind": "transfer", "id": "t1", "mode": "rail", "service": "G7311", "origin": "st",
                      "site": "st2", "minutes": 70},
                {"kind": "transfer", "id": "t2", "mode": "coach", "site": "hotel2", "minutes": 30},

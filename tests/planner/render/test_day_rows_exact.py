@@ -36,9 +36,9 @@ def test_transfers_show_their_mode_and_service_and_the_day_ends_at_the_hotel_wit
     plan = schedule(three_day_tour()).plan("a", TUESDAY)
     assert plain(day_rows(plan)) == [
         (LEG, 480, 500, "乘车", "乘车（已知时长） 20 分钟（约 0 公里）→ 杭州东站", "杭州东站", "", "", "", ""),
-        (ACTIVITY, 500, 570, "高铁", "上海虹桥站（G7311）", "上海虹桥站", "", "", "", ""),
-        (ACTIVITY, 570, 600, "大巴", "上海酒店", "上海酒店", "", "", "", ""),
-        (ARRIVAL, 600, 600, "住宿", "上海酒店", "上海酒店", "", "", "", ""),
+        (ACTIVITY, 530, 600, "高铁", "上海虹桥站（G7311）", "上海虹桥站", "", "", "", ""),  # 30 min to board
+        (ACTIVITY, 600, 630, "大巴", "上海酒店", "上海酒店", "", "", "", ""),
+        (ARRIVAL, 630, 630, "住宿", "上海酒店", "上海酒店", "", "", "", ""),
     ]
     assert [kind_label(e, "en") for e in plan.entries] == ["High-speed rail", "Coach"]
     assert day_places(plan) == []

@@ -23,10 +23,10 @@ TEXT_ZH = """测试
   合计：活动 3小时30分，交通 1小时46分（59.9 km），等候 1小时30分；用时 6小时46分，余量 3小时14分
  2月25日（周二）
    08:00        出发 酒店
-   08:20–09:30  高铁 G7311：上海虹桥站  [车程 20 分 0.0 km（已知时长）]
-   09:30–10:00  大巴：上海酒店
-   10:00        返回住地 上海酒店
-  合计：活动 0分钟，交通 2小时00分（0.0 km），等候 0分钟；用时 2小时00分，余量 8小时00分
+   08:50–10:00  高铁 G7311：上海虹桥站  [车程 20 分 0.0 km（已知时长）]
+   10:00–10:30  大巴：上海酒店
+   10:30        返回住地 上海酒店
+  合计：活动 0分钟，交通 2小时00分（0.0 km），等候 30分钟；用时 2小时30分，余量 7小时30分
  2月26日（周三）
    08:00–09:00  自由活动：
    09:00        抵达 杭州东站
@@ -54,10 +54,10 @@ TEXT_EN = """测试
   Total: activities 3 h 30 min, travel 1 h 46 min (59.9 km), waiting 1 h 30 min; used 6 h 46 min, slack 3 h 14 min
  Tue 25 Feb
    08:00        leave 酒店
-   08:20–09:30  High-speed rail G7311: 上海虹桥站  [20 min 0.0 km (known duration)]
-   09:30–10:00  Coach: 上海酒店
-   10:00        back to the hotel 上海酒店
-  Total: activities 0 min, travel 2 h 00 min (0.0 km), waiting 0 min; used 2 h 00 min, slack 8 h 00 min
+   08:50–10:00  High-speed rail G7311: 上海虹桥站  [20 min 0.0 km (known duration)]
+   10:00–10:30  Coach: 上海酒店
+   10:30        back to the hotel 上海酒店
+  Total: activities 0 min, travel 2 h 00 min (0.0 km), waiting 30 min; used 2 h 30 min, slack 7 h 30 min
  Wed 26 Feb
    08:00–09:00  Free time: 
    09:00        arrive at 杭州东站

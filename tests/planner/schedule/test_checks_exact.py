@@ -287,3 +287,33 @@ def test_outside_hours_names_the_site_the_stay_and_every_opening_span():
     assert where(p) == ("a", MONDAY, "v", "park")
     v = p.values()
     assert (v["site"], v["start"], v["end"], v["hours"]) == ("公园", "09:00", "11:30", "09:00–10:00、14:00–15:00")
+
+
+@pytest.mark.parametrize(("mode", "pin", "left", "margin"), [
+    ("rail", "09:20", 20, 30), ("rail", "09:30", None, 30), ("flight", "10:29", 89, 90), ("flight", "10:30", None, 90),
+    ("coach", "09:00", None, 0)])
+def test_a_train_or_plane_reached_within_its_boarding_margin_is_a_warning_naming_the_times(mode, pin, left, margin):
+    """A 60-minute visit from 08:00 at the station's own point: the group is there at 09:00."""
+    t = tour(group("a", day(MON, visit("st", minutes=60), {"kind": "transfer", "mode": mode, "origin": "st",
+                                                            "site": "far", "minutes": 60, "pinned": pin,
+                                                            "id": "ride", "title": "出发"})),
+             sites=[site("st", "车站", kind="station"), site("far", "远方", kind="station", at=(31.5, 121.5))])
+    codes = [p.code for p in schedule(t).problems]
+    assert "pinned-unreachable" not in codes
+    if left is None:
+        assert "boarding-margin" not in codes
+        return
+    p = one(t, "boarding-margin")
+    assert where(p) == ("a", MONDAY, "ride", "far")
+    v = p.values()
+    assert (v["activity"], v["arrive"], v["start"], v["left"], v["margin"]) == ("出发", "09:00", pin, left, margin)
+    assert p.severity.value == "warning"
+
+
+def test_the_first_train_of_a_day_sets_off_its_margin_early_and_the_margins_are_the_tours():
+    t = tour(group("a", day(MON, {"kind": "transfer", "mode": "flight", "origin": "ap", "site": "far", "minutes": 60,
+                                  "pinned": "11:00"})),
+             sites=[site("ap", "机场", kind="station"), site("far", "远方", kind="station", at=(31.5, 121.5))],
+             travel={"airport_minutes": 120, "overrides": [{"origin": "hotel", "destination": "ap", "minutes": 40}]})
+    e = schedule(t).plan("a", MONDAY).entries[0]
+    assert (e.depart, e.arrive, e.start, e.wait) == (8 * 60 + 20, 9 * 60, 11 * 60, 120)  # 11:00 − 120 − 40

@@ -85,7 +85,8 @@ def test_a_transfer_boards_at_its_origin_and_the_day_continues_from_its_destinat
              travel={"overrides": [{"origin": "hotel", "destination": "st", "minutes": 40, "km": 12}]})
     plan = plan_of(t)
     ride, v = plan.entries
-    assert (ride.depart, ride.arrive, ride.start, ride.end) == (560, 600, 600, 660)
+    # at the station the train's 30 minutes of boarding before 10:00, so off at 08:50 for the 40-minute drive
+    assert (ride.depart, ride.arrive, ride.start, ride.end, ride.wait) == (530, 570, 600, 660, 30)
     assert (ride.leg.km, ride.leg_to.id, ride.site.id) == (12, "st", "st2")
     assert (v.depart, v.arrive, v.leg.minutes, v.start) == (660, 660, 0, 660)
     assert plan.travel_minutes == 100 and plan.coach_minutes == 0 and plan.activity_minutes == 30
