@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from planner.geo.boundaries import COUNTY, Division, divisions
 from planner.geo.datum import to_wgs
 from planner.model.site import CITY_PLACEHOLDERS
+
+if TYPE_CHECKING:
+    from planner.geo.boundaries import Division
 
 # no city between the province and the county: 北京市's "市辖区", 仙桃市's "省直辖县级行政区划"
 NO_CITY = ("", *CITY_PLACEHOLDERS)
@@ -96,6 +98,8 @@ def _place_of(county: Division) -> Place:
 @lru_cache(maxsize=1)
 def _counties_named() -> dict[str, list[Division]]:
     """Every county by its name, in code order (one scan of cpca's table, not one per address)."""
+    from planner.geo.boundaries import COUNTY, divisions  # numpy: loaded when an address is placed, not at start
+
     found: dict[str, list[Division]] = {}
     for d in sorted(divisions().values(), key=lambda d: d.code):
         if d.level == COUNTY:
@@ -104,6 +108,8 @@ def _counties_named() -> dict[str, list[Division]]:
 
 
 def _province_city(county: Division) -> tuple[str, str]:
+    from planner.geo.boundaries import divisions
+
     table = divisions()
     province = table[county.code[:2] + "0000"].name if county.code[:2] + "0000" in table else ""
     city = table.get(county.code[:4] + "00")
