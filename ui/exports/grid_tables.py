@@ -17,7 +17,7 @@ _CELL_BORDER = re.compile(r"(table\.grid td, table\.grid th\s*\{[^}]*?)border:\s
 _GRID = re.compile(r'<table class="grid"[^>]*>')
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<(td|th)\b([^>]*)>")
-_FIRST_CELL = re.compile(r"(<tr\b[^>]*>\s*)<(td|th)\b([^>]*)>")
+_OWN_BORDER = re.compile(r"(?<![\w-])border:([^;\"]*);?")
 
 
 def uncollapsed(html: str, css: str) -> tuple[str, str]:
@@ -45,25 +45,29 @@ def _edged(html: str, line: str) -> str:
 
 
 def _table(inner: str, line: str) -> str:
-    """The first row's cells get a top edge, every row's first cell a left one. Such a cell states all four
-    edges inline: Qt draws none of the style sheet's edges around a cell with an inline style."""
-    def edges(top: bool, left: bool) -> str:
-        return (f"border-top: {line if top else '0px'}; border-left: {line if left else '0px'}; "
-                f"border-right: {line}; border-bottom: {line};")
+    """Every cell's edges: right and bottom from the style sheet, the first row's top and each row's first
+    cell's left inline. A cell with an inline style gets none of the style sheet's edges from Qt, so one that
+    names its own border (`border: …`, as the roster tables do) has it replaced by its edges here, in its own
+    colour and width; one that names none stays without (as Qt always printed it: the daily sheets)."""
+    rows = iter(range(len(inner) + 1))
 
-    first = _ROW.search(inner)
-    before, head, rest = ("", "", inner) if first is None else (inner[:first.start()], first.group(0),
-                                                                 inner[first.end():])
-    cells = iter(range(len(head)))
-    head = _CELL.sub(lambda m: _styled(m.group(1), m.group(2), edges(True, next(cells) == 0)), head)
-    rest = _FIRST_CELL.sub(lambda m: m.group(1) + _styled(m.group(2), m.group(3), edges(False, True)), rest)
-    return before + head + rest
+    def row(match: re.Match) -> str:
+        top = next(rows) == 0
+        cells = iter(range(len(match.group(0)) + 1))
+        return _CELL.sub(lambda c: _cell(c.group(1), c.group(2), top, next(cells) == 0, line), match.group(0))
+
+    return _ROW.sub(row, inner)
 
 
-def _styled(tag: str, attributes: str, declaration: str) -> str:
-    """The cell's tag with `declaration` as its inline style. A cell with a style of its own is left as it was:
-    Qt has never drawn the style sheet's edges around such a cell (the daily sheets' timeline), and the print
-    must not change."""
-    if 'style="' in attributes:
+def _edges(line: str, top: bool, left: bool) -> str:
+    return (f"border-top: {line if top else '0px'}; border-left: {line if left else '0px'}; "
+            f"border-right: {line}; border-bottom: {line};")
+
+
+def _cell(tag: str, attributes: str, top: bool, left: bool, line: str) -> str:
+    if 'style="' not in attributes:
+        return f'<{tag}{attributes} style="{_edges(line, top, left)}">' if top or left else f"<{tag}{attributes}>"
+    own = _OWN_BORDER.search(attributes)
+    if own is None:
         return f"<{tag}{attributes}>"
-    return f'<{tag}{attributes} style="{declaration}">'
+    return f"<{tag}{attributes[:own.start()]}{_edges(own.group(1).strip(), top, left)}{attributes[own.end():]}>"
