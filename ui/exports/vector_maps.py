@@ -28,6 +28,7 @@ class _Handler(QPyTextObject):  # PySide6's QObject + QTextObjectInterface
         super().__init__(parent)
         self.makers = dict(makers)
         self.drawn: list[str] = []
+        self.failure: Exception | None = None
 
     def intrinsicSize(self, doc, _position, fmt) -> QSizeF:  # noqa: N802 (Qt's name)
         image = fmt.toImageFormat()
@@ -36,7 +37,14 @@ class _Handler(QPyTextObject):  # PySide6's QObject + QTextObjectInterface
         return QSizeF(image.width() * scale, image.height() * scale)
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc, _position, fmt) -> None:  # noqa: N802
-        name = fmt.toImageFormat().name()
+        """Called by Qt in the middle of painting a page: an exception would only be printed there and the PDF
+        written without its map, so it is kept for `raise_failure` after the print."""
+        try:
+            self._draw(painter, rect, doc, fmt.toImageFormat().name())
+        except Exception as e:  # noqa: BLE001  (re-raised by the printer once Qt is out of the way)
+            self.failure = self.failure or e
+
+    def _draw(self, painter: QPainter, rect: QRectF, doc, name: str) -> None:
         make = self.makers.get(name)
         if make is None:
             image = doc.resource(IMAGE, QUrl(name))
@@ -61,6 +69,11 @@ class VectorMapsDocument(QTextDocument):
         super().__init__()
         self._handler = _Handler(makers, self)
         self.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject.value, self._handler)
+
+    def raise_failure(self) -> None:
+        """Raise what went wrong drawing a map, if anything did (after printing: the PDF must not go out)."""
+        if self._handler.failure is not None:
+            raise self._handler.failure
 
     @property
     def drawn(self) -> list[str]:
