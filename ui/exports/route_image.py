@@ -17,7 +17,7 @@ def route_image(schedule: Schedule, scope: Scope, width: int = 720, height: int 
 
 
 def svg_image(svg: str, width: int, height: int, scale: int) -> QImage:
-    """The SVG on white at `scale`× (also how ui/exports/map_worker.py's child draws it: the same pixels)."""
+    """The SVG on white at `scale`× (phone images; the handbook paints the same SVG as vectors)."""
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     image = QImage(width * scale, height * scale, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
