@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.model.site import Site, SiteKind
-from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind
+from planner.model.tour import KIND_LABELS, MODE_LABELS, ActivityKind, TransferMode
 from planner.schedule.timeline import HOURS_APPLY, DayPlan, Entry
 
 TEACHING = {SiteKind.ENTERPRISE, SiteKind.PARK, SiteKind.VILLAGE, SiteKind.GOVERNMENT, SiteKind.VENUE}
@@ -64,6 +64,17 @@ def leg_text(minutes: int, km: float, to: str, known: bool = False) -> str:
     return f"{label} {minutes} 分钟（约 {km:.0f} 公里）→ {to}"
 
 
+def boarding_text(e: Entry) -> str:
+    """A train's or plane's time at the station before it leaves (tickets, security, boarding), as printed:
+    "候车 30 分钟 · 杭州东站"; empty for the rest."""
+    act = e.activity
+    if act.kind is not ActivityKind.TRANSFER or act.mode not in (TransferMode.RAIL, TransferMode.FLIGHT) \
+            or e.wait <= 0:
+        return ""
+    where = e.leg_to.name if e.leg_to is not None else ""
+    return f"{'候机' if act.mode is TransferMode.FLIGHT else '候车'} {e.wait} 分钟" + (f" · {where}" if where else "")
+
+
 def day_rows(plan: DayPlan) -> list[Row]:
     rows: list[Row] = []
     for e in plan.entries:
@@ -71,6 +82,10 @@ def day_rows(plan: DayPlan) -> list[Row]:
             to = e.leg_to.name if e.leg_to is not None else ""
             rows.append(Row(LEG, e.depart, e.arrive, kind="乘车",
                             what=leg_text(e.leg.minutes, e.leg.km, to, e.leg.known), place=to, entry=e))
+        boarding = boarding_text(e)
+        if boarding:
+            rows.append(Row(LEG, e.arrive, e.start, kind=boarding[:2], what=boarding,
+                            place=e.leg_to.name if e.leg_to is not None else "", entry=e))
         host = hosted(e)
         act = e.activity
         notes = act.notes + ("（联合）" if act.joint else "")

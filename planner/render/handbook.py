@@ -14,7 +14,7 @@ from html import escape
 from planner.model.clock import fmt
 from planner.render.filenames import file_stem
 from planner.render.daily import daily_pages
-from planner.render.day_rows import tips_text
+from planner.render.day_rows import boarding_text, tips_text
 from planner.render.labels import day_label, duration
 from planner.render.people_tables import drop_empty, people_sections, table_html
 from planner.render.people_view import group_size, leader_text, vehicle_text
@@ -225,6 +225,9 @@ class _Builder:
                 to = e.leg_to.name if e.leg_to is not None else ""
                 rows.append(f'<tr><td class="leg">{fmt(e.depart)}–{fmt(e.arrive)}</td><td class="leg" colspan="{n - 1}">'
                             f"{label} {e.leg.minutes} 分钟（约 {e.leg.km:.0f} 公里）→ {_e(to)}</td></tr>")
+            if boarding_text(e):
+                rows.append(f'<tr><td class="leg">{fmt(e.arrive)}–{fmt(e.start)}</td><td class="leg" '
+                            f'colspan="{n - 1}">{_e(boarding_text(e))}</td></tr>')
             cells = self.entry_cells(e)
             # &nbsp; in an empty cell: Qt draws no borders round an empty one
             rows.append("<tr>" + "".join(f"<td>{_e(cells[i]) or '&nbsp;'}</td>" for i in keep) + "</tr>")

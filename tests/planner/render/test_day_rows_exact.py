@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from planner.render.day_rows import ACTIVITY, ARRIVAL, LEG, day_places, day_rows, hotel_name, kind_label, tips_text
+from planner.render.day_rows import (ACTIVITY, ARRIVAL, LEG, boarding_text, day_places, day_rows, hotel_name,
+                                     kind_label, tips_text)
 from planner.schedule.scheduler import schedule
 from tests.builders import day, group, site, tour, visit
 from tests.planner.render.small_tour import MON, three_day_tour
@@ -36,7 +37,8 @@ def test_transfers_show_their_mode_and_service_and_the_day_ends_at_the_hotel_wit
     plan = schedule(three_day_tour()).plan("a", TUESDAY)
     assert plain(day_rows(plan)) == [
         (LEG, 480, 500, "乘车", "乘车（已知时长） 20 分钟（约 0 公里）→ 杭州东站", "杭州东站", "", "", "", ""),
-        (ACTIVITY, 530, 600, "高铁", "上海虹桥站（G7311）", "上海虹桥站", "", "", "", ""),  # 30 min to board
+        (LEG, 500, 530, "候车", "候车 30 分钟 · 杭州东站", "杭州东站", "", "", "", ""),  # tickets, security, boarding
+        (ACTIVITY, 530, 600, "高铁", "上海虹桥站（G7311）", "上海虹桥站", "", "", "", ""),
         (ACTIVITY, 600, 630, "大巴", "上海酒店", "上海酒店", "", "", "", ""),
         (ARRIVAL, 630, 630, "住宿", "上海酒店", "上海酒店", "", "", "", ""),
     ]
@@ -102,3 +104,20 @@ def test_the_arrival_row_gives_the_nights_address():
     (_, arrival) = day_rows(schedule(t).plan("a", MONDAY))
     assert (arrival.role, arrival.start, arrival.end, arrival.kind, arrival.what, arrival.place, arrival.address) == (
         ARRIVAL, 540, 540, "住宿", "湖滨酒店", "湖滨酒店", "湖滨路2号")
+
+
+def test_a_plane_waits_its_airport_margin_a_coach_and_a_tight_train_print_no_wait():
+    def plan(*activities, **travel):
+        t = tour(group("a", day("2025-02-24", *activities)),
+                 sites=[site("ap", "萧山机场", kind="station"), site("far", "远方", kind="station", at=(31.5, 121.5))],
+                 travel=travel)
+        return schedule(t).plan("a", dt.date(2025, 2, 24))
+
+    flight = {"kind": "transfer", "mode": "flight", "origin": "ap", "site": "far", "minutes": 60}
+    rows = day_rows(plan(dict(flight, pinned="11:00")))
+    assert [(r.role, r.start, r.end, r.kind, r.what) for r in rows[:2]] == [
+        (LEG, 570, 660, "候机", "候机 90 分钟 · 萧山机场"), (ACTIVITY, 660, 720, "航班", "远方")]
+    assert boarding_text(plan(dict(flight, mode="coach")).entries[0]) == ""
+    tight = plan(visit("ap", minutes=60), dict(flight, mode="rail", pinned="09:00")).entries[1]
+    assert (tight.arrive, tight.start, boarding_text(tight)) == (540, 540, "")  # reached at 09:00: no wait to print
+    assert boarding_text(plan(visit("ap")).entries[0]) == ""

@@ -94,6 +94,7 @@ def test_a_groups_days_with_legs_activities_and_the_night():
         + GRID + '<tr><td class="dayhead" colspan="7">2月25日（周二）　08:00 从 酒店 出发</td></tr><tr>' + COLUMNS[4:]
         + '<tr><td class="leg">08:00–08:20</td><td class="leg" colspan="6">乘车（已知时长） 20 分钟（约 0 公里）→ 杭州东站</td></tr>'
         # at the station by 08:20; the train 30 minutes later, once the class has boarded
+        '<tr><td class="leg">08:20–08:50</td><td class="leg" colspan="6">候车 30 分钟 · 杭州东站</td></tr>'
         '<tr><td>08:50–10:00</td><td>上海虹桥站（G7311）</td><td>高铁</td><td>上海虹桥站</td>' + EMPTY * 3 + '</tr>'
         '<tr><td>10:00–10:30</td><td>上海酒店</td><td>大巴</td><td>上海酒店</td>' + EMPTY * 3 + '</tr>'
         '<tr><td>10:30</td><td colspan="6">上海酒店</td></tr></table><p></p>'
