@@ -53,7 +53,7 @@ _CSS = """
  border:2px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6)}
 .st-hotel,.st-station{border-radius:3px;color:#fff;font:12px/20px "Noto Sans CJK SC",sans-serif;text-align:center;
  width:20px;height:20px;border:1px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6)}
-.st-hotel{background:#5b4a8b}.st-station{background:#333}
+.st-hotel{background:#5b4a8b}.st-station{background:#333}.st-pin.st-dot{width:8px;height:8px;border-width:2px}
 .st-legend{position:absolute;z-index:1000;top:10px;right:10px;background:rgba(255,255,255,.92);padding:4px 8px;
  border-radius:4px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:46%;
  max-height:45%;overflow:auto}
@@ -138,7 +138,10 @@ def _icon(marker: Marker, colours: dict[str, str]) -> tuple[str, str, str, int]:
         return ("st-hotel", "", "宿", 20) if marker.kind == HOTEL else ("st-station", "", "站", 20)
     if marker.joint:
         return "st-pin", "background:#222", "联", 26
-    return "st-pin", "background:" + safe(colours.get(marker.groups[0], "#555555")), str(marker.number), 26
+    colour = "background:" + safe(colours.get(marker.groups[0], "#555555"))
+    if marker.number is None:  # passed through, not visited (a meal, a transfer's arrival): a dot, no number
+        return "st-pin st-dot", colour, "", 12
+    return "st-pin", colour, str(marker.number), 26
 
 
 def _shifts(markers: list[Marker]) -> list[int]:

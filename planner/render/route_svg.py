@@ -99,12 +99,16 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
                    'stroke-linejoin="round" stroke-opacity="0.85"/>')
     colours = {r.group_id: r.colour for r in route_map.routes}
     markers = sorted(route_map.markers, key=lambda mk: mk.kind == STOP)
-    for m, (x, y) in zip(markers, _side_by_side([xy(m.site.lat, m.site.lon) for m in markers])):
+    # a marker is 20 px across: one whose centre is past width − 12 would be cut by the frame
+    for m, (x, y) in zip(markers, _side_by_side([xy(m.site.lat, m.site.lon) for m in markers], width - 12)):
         if m.kind in (HOTEL, STATION):
             fill, label = ("#5b4a8b", "宿") if m.kind == HOTEL else ("#333333", "站")
             out.append(f'<rect x="{x - 8:.1f}" y="{y - 8:.1f}" width="16" height="16" rx="2" fill="{fill}" '
                        f'stroke="#fff"/><text x="{x:.1f}" y="{y + 4:.1f}" font-size="10" fill="#fff" '
                        f'text-anchor="middle">{label}</text>')
+        elif m.number is None and not m.joint:  # passed through, not visited (a meal, a transfer's arrival)
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{escape(colours.get(m.groups[0], "#555555"))}" '
+                       'stroke="#fff" stroke-width="1.5"/>')
         else:
             fill = "#222222" if m.joint else escape(colours.get(m.groups[0], "#555555"))
             label = "联" if m.joint else str(m.number)
@@ -116,25 +120,29 @@ def route_svg(route_map: RouteMap, width: int = 720, height: int = 480, pad: int
     return "".join(out)
 
 
-def _side_by_side(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _side_by_side(points: list[tuple[float, float]], right: float = math.inf) -> list[tuple[float, float]]:
     """Where each marker goes: 20 px right of its point until no placed marker lies within 19 px in both x
-    and y, so stops at (nearly) the same point sit side by side instead of hiding each other.
+    and y, so stops at (nearly) the same point sit side by side instead of hiding each other. Past `right`
+    (the drawing's edge) the search goes on leftwards from 20 px left of the point: a pile near the edge
+    stays on the map instead of running off it.
 
     Placed markers are kept in 20 px cells (only the 3×3 cells around a spot can hold a clash), and a marker
     whose point equals an earlier one's resumes where that one stopped — every spot before was taken then and
     still is, and the same additions give the same figures. Comparing with every placed marker was quadratic
     (cubic for a pile of stops on one site)."""
     cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    resume: dict[tuple[float, float], float] = {}
+    resume: dict[tuple[float, float], tuple[float, float]] = {}
     out = []
     for start in points:
-        x, y = resume.get(start, start[0]), start[1]
+        (x, step), y = resume.get(start, (start[0], 20.0)), start[1]
         row = int(y // 20)
         while any(abs(x - px) < 19 and abs(y - py) < 19
                   for column in range(int(x // 20) - 1, int(x // 20) + 2) for r in (row - 1, row, row + 1)
                   for px, py in cells.get((column, r), ())):
-            x += 20
-        resume[start] = x
+            x += step
+            if step > 0 and x > right:
+                x, step = start[0] - 20, -20.0
+        resume[start] = (x, step)
         cells.setdefault((int(x // 20), row), []).append((x, y))
         out.append((x, y))
     return out

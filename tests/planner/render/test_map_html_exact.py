@@ -107,6 +107,8 @@ def test_badges_by_kind():
     assert _icon(Marker(X, STOP, None, ["a"], joint=True), colours) == ("st-pin", "background:#222", "联", 26)
     assert _icon(Marker(X, STOP, 7, ["a"]), colours) == ("st-pin", "background:#d62728", "7", 26)
     assert _icon(Marker(X, STOP, 8, ["zz"]), colours) == ("st-pin", "background:#555555", "8", 26)
+    # a place passed through but not visited (a meal, a transfer's arrival): a small dot, never "None"
+    assert _icon(Marker(X, STOP, None, ["a"]), colours) == ("st-pin st-dot", "background:#d62728", "", 12)
 
 
 def test_markers_at_the_same_point_to_four_places_sit_side_by_side():

@@ -86,8 +86,9 @@ def test_stops_at_one_point_sit_side_by_side_and_joint_stations_and_unknown_grou
     assert ('<circle cx="704.0" cy="66.0" r="9" fill="#222222" stroke="#fff" stroke-width="1.5"/>'
             '<text x="704.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">联</text>'
             ) in svg
-    assert ('<circle cx="724.0" cy="66.0" r="9" fill="#555555" stroke="#fff" stroke-width="1.5"/>'
-            '<text x="724.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">3</text>'
+    # 724 would run off the 720 px frame: the third goes 20 px left of the point instead
+    assert ('<circle cx="664.0" cy="66.0" r="9" fill="#555555" stroke="#fff" stroke-width="1.5"/>'
+            '<text x="664.0" y="70.0" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">3</text>'
             ) in svg
 
 
@@ -192,3 +193,11 @@ def test_the_scale_bar_rounds_down_a_fifth_of_the_width_just_short_of_5_km():
 
     px_per_km = 140 / 4.99  # 140 px is 4.99 km: the bar is 2 km, 56.1 px
     assert _scale_bar(px_per_km * 111.195, 1.0, 480).endswith('<text x="76.1" y="472" font-size="12" fill="#333">2 km</text>')
+
+
+def test_a_place_passed_through_is_a_small_unlabelled_dot_in_its_groups_colour():
+    """A meal or a transfer's arrival at a site is no numbered stop: it must not print "None" on the map."""
+    route = Route("a", "第一组", "#d62728", points=[HOTEL_SITE, FACTORY])
+    svg = route_svg(RouteMap("T", Scope(), [route], [Marker(FACTORY, STOP, None, ["a"])]), with_geography=False)
+    assert "None" not in svg
+    assert '<circle cx="684.0" cy="66.0" r="5" fill="#d62728" stroke="#fff" stroke-width="1.5"/>' in svg
