@@ -11,6 +11,7 @@ given to Qt's printer is rewritten.
 from __future__ import annotations
 
 import re
+from itertools import count
 
 _COLLAPSE = re.compile(r"table\.grid\s*\{\s*border-collapse:\s*collapse;\s*\}")
 _CELL_BORDER = re.compile(r"(table\.grid td, table\.grid th\s*\{[^}]*?)border:\s*([^;]+);")
@@ -49,11 +50,11 @@ def _table(inner: str, line: str) -> str:
     cell's left inline. A cell with an inline style gets none of the style sheet's edges from Qt, so one that
     names its own border (`border: …`, as the roster tables do) has it replaced by its edges here, in its own
     colour and width; one that names none stays without (as Qt always printed it: the daily sheets)."""
-    rows = iter(range(len(inner) + 1))
+    rows = count()
 
     def row(match: re.Match) -> str:
         top = next(rows) == 0
-        cells = iter(range(len(match.group(0)) + 1))
+        cells = count()
         return _CELL.sub(lambda c: _cell(c.group(1), c.group(2), top, next(cells) == 0, line), match.group(0))
 
     return _ROW.sub(row, inner)
