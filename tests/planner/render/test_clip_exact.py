@@ -70,3 +70,16 @@ def test_a_route_maps_outlines_stop_just_outside_the_drawing():
     low, high = xy.min(axis=0).tolist(), xy.max(axis=0).tolist()
     assert low == [-CLIP_MARGIN, -CLIP_MARGIN]  # cut on the west and north: the land goes on
     assert high[0] <= 720 + CLIP_MARGIN and high[1] == 480 + CLIP_MARGIN  # and south; the east is sea
+
+
+def test_a_cut_point_lies_exactly_on_the_side_even_where_the_arithmetic_rounds():
+    """(−0.3, 0.2) → (0.9, 1.1) crosses x = 0.1 at 0.1 + 3e-17 by the formula: the side is set exactly."""
+    ring = np.array([[-0.3, 0.2], [0.9, 1.1], [0.9, -1.0], [-0.3, 0.2]])
+    cut = clip_ring(ring, (0.1, -5.0, 5.0, 5.0))
+    assert cut[:, 0].tolist() == [0.1, 0.9, 0.9, 0.1, 0.1]  # two cut points (and the ring's closing repeat)
+
+
+def test_a_ring_that_starts_inside_comes_back_without_a_doubled_corner():
+    ring = np.array([[10, 10], [0, 10], [0, 0], [10, 0], [10, 10]], dtype=float)
+    # the edge (10, 10) → (0, 10) gives the first point; (10, 10) itself comes once, last
+    assert clip_ring(ring, (5, -1, 20, 20)).tolist() == [[5, 10], [5, 0], [10, 0], [10, 10], [5, 10]]
