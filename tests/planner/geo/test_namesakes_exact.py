@@ -55,6 +55,17 @@ def test_a_name_no_other_county_has_is_placed_as_before_and_nothing_else_changes
     assert place_many(["余杭区", "某某路"]) == [Place("浙江省", "杭州市", "余杭区", *_centre("浙江省杭州市余杭区")),
                                                 None]
     assert place("余杭区").namesakes == () and place("余杭区").ambiguity() == ""
+    assert place("余杭区").ambiguity_parts() == ("", "")
+
+
+def test_a_settled_namesake_is_at_its_centre_converted_from_gcj02():
+    """cpca's centres are GCJ-02 (高德): the settled county's point is its centre in WGS-84, about 500 m away."""
+    from planner.geo.boundaries import divisions
+    from planner.geo.datum import to_wgs
+
+    zhoushan = next(d for d in divisions().values() if d.name == "普陀区" and d.code.startswith("33"))
+    found = place("浙江省普陀区")
+    assert (found.lat, found.lon) == to_wgs(zhoushan.lat, zhoushan.lon, "gcj02") != (zhoushan.lat, zhoushan.lon)
 
 
 def test_offline_an_open_county_name_is_refused_with_its_places():

@@ -55,8 +55,25 @@ def test_the_staff_message_has_every_phone():
 def test_a_day_with_nothing_planned_says_so_and_an_unknown_group_is_refused():
     s = _schedule()
     assert day_message(s, "g1", dt.date(2025, 2, 25)) == "【第一组 · 2月25日（周二） 行程】（30 人）\n当天未安排活动"
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="nope"):
         day_message(s, "nope", MONDAY)
+
+
+def test_phones_only_when_there_are_some_and_every_emergency_number_on_one_line():
+    s = _schedule()
+    s.tour.people.emergency.append(s.tour.people.emergency[0].model_copy(update={"name": "派出所", "phone": "110"}))
+    lines = day_message(s, "g1", MONDAY).split("\n")
+    assert lines[-1] == "紧急：省人民医院急诊 0571-87666666；派出所 110"
+    g = s.tour.group("g1")
+    g.leader = g.contact = g.vehicle = ""
+    s.tour.site("mill").contact = s.tour.site("hotel").contact = ""
+    assert day_message(s, "g1", MONDAY).split("\n")[-3:] == ["", "联系电话：", lines[-1]]  # the emergency alone
+    s.tour.people.emergency.clear()
+    g.headcount = 0
+    alone = day_message(s, "g1", MONDAY).split("\n")
+    assert alone[0] == "【第一组 · 2月24日（周一） 行程】" and "联系电话：" not in alone and alone[-1] == "· 请带身份证"
+    g.vehicle = "浙A·12345"
+    assert day_message(s, "g1", MONDAY).split("\n")[-2:] == ["联系电话：", "车辆：浙A·12345"]  # no 紧急 line
 
 
 def test_each_drive_says_when_the_coach_leaves_and_the_night_when_it_arrives():

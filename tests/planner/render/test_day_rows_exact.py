@@ -117,7 +117,10 @@ def test_a_plane_waits_its_airport_margin_a_coach_and_a_tight_train_print_no_wai
     rows = day_rows(plan(dict(flight, pinned="11:00")))
     assert [(r.role, r.start, r.end, r.kind, r.what) for r in rows[:2]] == [
         (LEG, 570, 660, "候机", "候机 90 分钟 · 萧山机场"), (ACTIVITY, 660, 720, "航班", "远方")]
-    assert boarding_text(plan(dict(flight, mode="coach")).entries[0]) == ""
+    coach = plan(visit("ap", minutes=60), dict(flight, mode="coach", pinned="10:00")).entries[1]
+    assert (coach.wait, boarding_text(coach)) == (60, "")  # a coach's wait is no boarding
+    late = plan(visit("ap", minutes=60), dict(flight, mode="rail", pinned="09:01")).entries[1]
+    assert (late.wait, boarding_text(late)) == (1, "候车 1 分钟 · 萧山机场")
     tight = plan(visit("ap", minutes=60), dict(flight, mode="rail", pinned="09:00")).entries[1]
     assert (tight.arrive, tight.start, boarding_text(tight)) == (540, 540, "")  # reached at 09:00: no wait to print
     assert boarding_text(plan(visit("ap")).entries[0]) == ""
