@@ -14,12 +14,10 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 def clip_rings(points: np.ndarray, sizes: list[int], box: Box) -> list[np.ndarray]:
     """Rings given end to end (`points`, `sizes` rows each), cut to `box`; those wholly outside left out.
-    Most rings are wholly inside or outside: that is found for all at once, only the others are cut."""
+    Most rings are wholly inside or outside: that is found for all at once, only the others are cut, and a
+    ring wholly inside comes back as it is (a view, not a copy)."""
     starts = np.cumsum([0] + sizes[:-1])
-    low, high = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
-    left, top, right, bottom = box
-    outside = (high[:, 0] < left) | (high[:, 1] < top) | (low[:, 0] > right) | (low[:, 1] > bottom)
-    inside = (low[:, 0] >= left) & (low[:, 1] >= top) & (high[:, 0] <= right) & (high[:, 1] <= bottom)
+    outside, inside = _placed(np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts), box)
     out = []
     for start, size, gone, whole in zip(starts.tolist(), sizes, outside.tolist(), inside.tolist()):
         if size and not gone:
@@ -32,18 +30,27 @@ def clip_ring(ring: np.ndarray, box: Box) -> np.ndarray:
     """The part of closed ring `ring` ((n, 2) x, y rows) inside `box`, as a ring (possibly empty)."""
     if not len(ring):
         return ring
-    left, top, right, bottom = box
-    low, high = ring.min(axis=0), ring.max(axis=0)
-    if low[0] >= left and low[1] >= top and high[0] <= right and high[1] <= bottom:
-        return ring  # wholly inside: as it was
-    if high[0] < left or high[1] < top or low[0] > right or low[1] > bottom:
-        return ring[:0]  # wholly outside
+    outside, inside = _placed(ring.min(axis=0), ring.max(axis=0), box)
+    if outside:
+        return ring[:0]
+    if inside:
+        return ring  # as it was
     out = ring[:-1] if len(ring) > 1 and np.array_equal(ring[0], ring[-1]) else ring
+    left, top, right, bottom = box
     for axis, bound, keep_above in ((0, left, True), (0, right, False), (1, top, True), (1, bottom, False)):
         out = _clip_side(out, axis, bound, keep_above)
         if not len(out):
             return out
     return np.vstack((out, out[:1]))
+
+
+def _placed(low: np.ndarray, high: np.ndarray, box: Box) -> tuple:
+    """(wholly outside, wholly inside) for rings of these bounds (one ring's, or one row per ring). A ring that
+    only touches the box from outside has nothing in it; one that touches its sides from inside is inside."""
+    left, top, right, bottom = box
+    outside = (high[..., 0] <= left) | (high[..., 1] <= top) | (low[..., 0] >= right) | (low[..., 1] >= bottom)
+    inside = (low[..., 0] >= left) & (low[..., 1] >= top) & (high[..., 0] <= right) & (high[..., 1] <= bottom)
+    return outside, inside & ~outside
 
 
 def _clip_side(points: np.ndarray, axis: int, bound: float, keep_above: bool) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,20 @@ def test_a_ring_wholly_inside_is_kept_as_it_is_and_one_wholly_outside_is_dropped
     assert clip_ring(SQUARE, (20, 20, 30, 30)).shape == (0, 2)
     assert clip_ring(SQUARE, (-5, 10.5, 20, 20)).shape == (0, 2)  # overlapping in x only
     assert clip_ring(SQUARE[:0], (0, 0, 1, 1)).shape == (0, 2)
+
+
+@pytest.mark.parametrize("box", [(10, -5, 20, 15), (-10, -5, 0, 15), (-5, 10, 15, 20), (-5, -10, 15, 0)])
+def test_a_ring_only_touching_the_box_from_outside_has_nothing_in_it(box):
+    assert clip_ring(SQUARE, box).shape == (0, 2)
+    assert clip_rings(SQUARE, [5], box) == []
+
+
+def test_a_ring_touching_the_sides_from_inside_comes_back_as_it_is_not_copied():
+    assert clip_ring(SQUARE, (0, 0, 10, 10)) is SQUARE
+    points = np.concatenate([SQUARE, SQUARE + 5])
+    whole, cut = clip_rings(points, [5, 5], (0, 0, 10, 10))
+    assert np.shares_memory(whole, points) and whole.tolist() == SQUARE.tolist()
+    assert not np.shares_memory(cut, points) and cut.tolist() == [[10, 10], [5, 10], [5, 5], [10, 5], [10, 10]]
 
 
 def test_rings_end_to_end_come_back_cut_in_order_without_the_ones_outside():
