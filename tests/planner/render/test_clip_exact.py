@@ -98,3 +98,9 @@ def test_a_ring_that_starts_inside_comes_back_without_a_doubled_corner():
     ring = np.array([[10, 10], [0, 10], [0, 0], [10, 0], [10, 10]], dtype=float)
     # the edge (10, 10) → (0, 10) gives the first point; (10, 10) itself comes once, last
     assert clip_ring(ring, (5, -1, 20, 20)).tolist() == [[5, 10], [5, 0], [10, 0], [10, 10], [5, 10]]
+
+
+def test_a_narrow_ring_touching_from_outside_is_dropped_and_an_open_ring_is_cut_like_a_closed_one():
+    narrow = np.array([[0, 0], [4, 0], [4, 10], [0, 10], [0, 0]], dtype=float)
+    assert clip_ring(narrow, (4, -5, 20, 15)).shape == (0, 2)  # its right side is the box's left
+    assert clip_ring(SQUARE[:-1], (5, -1, 20, 20)).tolist() == clip_ring(SQUARE, (5, -1, 20, 20)).tolist()
