@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.io.fileformat import load_tour
@@ -24,6 +24,9 @@ def contents(model: BoardModel) -> dict:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(STEP, min_size=1, max_size=8))
+# found by hypothesis: the fifth visit put before the joint opening moves it again, and the other groups'
+# cells name group 1's new time in their joint-mismatch problem, which compares equal to the old one
+@example(steps=[("add", 0, 0, 0, 0)] * 5)
 def test_after_random_commands_the_board_equals_a_fresh_one_and_every_changed_cell_was_signalled(qapp, steps):
     doc = TourDocument(load_tour(SEED))
     model = BoardModel(doc)

@@ -81,7 +81,7 @@ class BoardModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
             return
         changed = set(touched) | {k for k in before.keys() | self._problems.keys()
-                                  if before.get(k) != self._problems.get(k)}
+                                  if not _same_problems(before.get(k), self._problems.get(k))}
         for group_id, date in sorted(changed, key=lambda k: (self._rows.get(k[0], -1), k[1])):
             index = self.index_of(group_id, date)
             if index.isValid():
@@ -179,6 +179,14 @@ class BoardModel(QAbstractTableModel):
             about = "\n".join(x for x in (group.leader, group.contact, group.vehicle) if x)
             return literal.tooltip(about or group.name)
         return None
+
+
+def _same_problems(before: list | None, now: list | None) -> bool:
+    """The same problems saying the same: a problem's equality leaves out its figures, but a cell shows them
+    (a joint session another group moved names that group's new time in this cell)."""
+    if before != now:
+        return False
+    return before is None or all(a is b or a.message() == b.message() for a, b in zip(before, now))
 
 
 def _swatch(colour: str) -> QPixmap:
